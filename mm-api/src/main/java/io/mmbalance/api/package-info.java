@@ -1,0 +1,2 @@
+/** Plugin discovery shared by every kind of provider. */
+package io.mmbalance.api;

@@ -1,0 +1,2 @@
+/** Implementations. */
+package io.mmbalance.datasets;
