@@ -1,0 +1,46 @@
+package io.mmbalance.encoders;
+
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import com.typesafe.config.Config;
+import io.mmbalance.api.model.FusionProvider;
+import java.util.List;
+
+/** Late fusion by concatenating the modality features, then a linear classifier. */
+public final class ConcatFusionProvider implements FusionProvider {
+
+    /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+    public ConcatFusionProvider() {}
+
+    @Override
+    public String name() {
+        return "concat";
+    }
+
+    @Override
+    public String description() {
+        return "concatenate features, then linear (optionally one hidden layer)";
+    }
+
+    @Override
+    public Config defaults() {
+        return Defaults.of("mm.fusions.concat");
+    }
+
+    @Override
+    public Block create(Config config, List<Long> featureSizes, int classes) {
+        SequentialBlock block =
+                new SequentialBlock()
+                        .add((NDList features) -> new NDList(NDArrays.concat(features, 1)));
+        int hidden = config.getInt("hidden");
+        if (hidden > 0) {
+            block.add(Linear.builder().setUnits(hidden).build()).add(Activation.reluBlock());
+        }
+        block.add(Linear.builder().setUnits(classes).build());
+        return block;
+    }
+}
