@@ -1,0 +1,55 @@
+package io.mmbalance.datasets.idx;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** Signals that an IDX file is malformed; the message starts with the file and names the fault. */
+public final class IdxFormatException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+    private final String fault;
+
+    /**
+     * Creates the exception for a fault in a file.
+     *
+     * @param file the file at fault
+     * @param fault what is wrong, in words
+     */
+    public IdxFormatException(Path file, String fault) {
+        this(file, fault, null);
+    }
+
+    /**
+     * Creates the exception for a fault in a file, with the error that revealed it.
+     *
+     * @param file the file at fault
+     * @param fault what is wrong, in words
+     * @param cause the underlying error, or {@code null}
+     */
+    public IdxFormatException(Path file, String fault, Throwable cause) {
+        super(Objects.requireNonNull(file, "file") + ": " + fault, cause);
+        this.file = file;
+        this.fault = fault;
+    }
+
+    /**
+     * Returns the file at fault.
+     *
+     * @return the file
+     */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Returns what is wrong with the file, without the file name.
+     *
+     * @return the fault
+     */
+    public String fault() {
+        return fault;
+    }
+}
