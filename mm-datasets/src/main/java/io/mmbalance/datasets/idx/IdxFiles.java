@@ -252,12 +252,13 @@ public final class IdxFiles {
         if (!isIdxMagic(magic) && isIdxMagic(Integer.reverseBytes(magic))) {
             throw new IdxFormatException(
                     file,
-                    "magic number " + found + " looks little-endian: its bytes are those of "
+                    "magic number " + found + " looks little-endian: it is "
                             + String.format(Locale.ROOT, "0x%08x", Integer.reverseBytes(magic))
-                            + " reversed; IDX is big-endian, so the file should start with "
-                            + String.format(Locale.ROOT, "%08x", kind.magic)
-                            + ". It was probably written with the wrong byte order; expected "
-                            + expected);
+                            + " with its bytes reversed, but IDX is big-endian and an IDX file"
+                            + " of " + kind.noun + " starts with the bytes "
+                            + String.format(Locale.ROOT, "%02x %02x %02x %02x", 0, 0,
+                                    (kind.magic >>> 8) & 0xff, kind.magic & 0xff)
+                            + "; the file was probably written in the wrong byte order");
         }
         for (Kind other : Kind.values()) {
             if (other != kind && magic == other.magic) {

@@ -1,0 +1,30 @@
+package io.mmbalance.datasets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mmbalance.api.ProviderRegistry;
+import io.mmbalance.api.data.DatasetProvider;
+import org.junit.jupiter.api.Test;
+
+class ProviderDiscoveryTest {
+
+    @Test
+    void findsTheThreeDatasetsByName() {
+        ProviderRegistry<DatasetProvider> datasets = ProviderRegistry.datasets();
+
+        assertThat(datasets.byName()).containsKeys("mnist", "fashion-mnist", "cg-mnist");
+        assertThat(datasets.get("cg-mnist")).isInstanceOf(CgMnistProvider.class);
+        assertThat(datasets.get("fashion-mnist")).isInstanceOf(FashionMnistProvider.class);
+        assertThat(datasets.shadowed()).isEmpty();
+    }
+
+    @Test
+    void eachProviderHasDefaultsAndADescription() {
+        for (DatasetProvider provider : ProviderRegistry.datasets().byName().values()) {
+            assertThat(provider.description()).isNotBlank();
+            assertThat(provider.defaults().getString("dir")).isNotBlank();
+            assertThat(provider.defaults().getInt("train-limit")).isZero();
+            assertThat(provider.defaults().getInt("test-limit")).isZero();
+        }
+    }
+}
