@@ -9,7 +9,10 @@ public final class IdxFormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file at fault; not serialized, since {@link Path} is not serializable. */
     private final transient Path file;
+
+    /** What is wrong with the file, in words. */
     private final String fault;
 
     /**
