@@ -1,0 +1,2 @@
+/** Command-line entry points built with picocli. */
+package io.mmbalance.cli;

@@ -1,0 +1,10 @@
+/** The {@code mm} command line: train, compare, benchmark and list plugins. */
+module io.mmbalance.cli {
+    requires io.mmbalance.core;
+    requires info.picocli;
+    requires me.tongfei.progressbar;
+    requires org.slf4j;
+    requires com.google.guice;
+
+    opens io.mmbalance.cli to info.picocli;
+}

@@ -1,0 +1,2 @@
+/** Multi-task datasets and encoders. */
+package io.mmbalance.multitask;
