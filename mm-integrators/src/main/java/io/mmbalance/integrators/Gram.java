@@ -4,15 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+
 import io.mmbalance.api.integrate.GradientSet;
 
 /**
- * The Gram matrices of the objectives' gradients, one per parameter tensor and their sum, in
- * double precision.
+ * The Gram matrices of the objectives' gradients, one per parameter tensor and their sum, in double
+ * precision.
  *
- * <p>Entry (i, j) of the matrix of tensor t is the dot product of objective i's and objective
- * j's gradient on that tensor. Every norm, cosine and dot product of a linear combination of the
- * gradients follows from these matrices: {@code |sum_i c_i g_i|^2 = c^T G c}.
+ * <p>Entry (i, j) of the matrix of tensor t is the dot product of objective i's and objective j's
+ * gradient on that tensor, accumulated in double precision from the float inputs. Every norm,
+ * cosine and dot product of a linear combination of the gradients follows from these matrices:
+ * {@code |sum_i c_i g_i|^2 = c^T G c}.
  */
 final class Gram {
 
@@ -36,10 +38,12 @@ final class Gram {
     /**
      * Computes the Gram matrices of a gradient set with engine operations.
      *
-     * <p>For each tensor the objectives' flattened gradients are stacked into an n-by-size matrix
-     * X, converted to double precision, and multiplied as X X^T. The small results are stacked
-     * and copied to the Java heap in one transfer. The inputs must already be attached
-     * (temporarily) to a manager that owns every intermediate, so that closing it frees them.
+     * <p>For each tensor, each objective's flattened gradient is converted to double precision
+     * once, and every pair's dot product is taken on the engine; the n(n+1)/2 scalars of all
+     * tensors are stacked and copied to the Java heap in one transfer. (Dot products of vectors
+     * measured about twice as fast as one n-by-size matrix product X X^T on the CPU, whose shape
+     * suits matrix kernels badly.) The inputs must already be attached, for the call, to a manager
+     * that owns every intermediate, so that closing it frees whatever is left.
      *
      * @param set the gradients
      * @return the Gram matrices
@@ -47,29 +51,42 @@ final class Gram {
     static Gram compute(GradientSet set) {
         int n = set.size();
         int tensors = set.tensorCount();
-        NDList grams = new NDList(tensors);
+        NDList entries = new NDList(tensors * n * (n + 1) / 2);
+        NDArray[] wide = new NDArray[n];
         for (int t = 0; t < tensors; t++) {
-            NDList rows = new NDList(n);
             for (int i = 0; i < n; i++) {
-                rows.add(set.gradient(i).get(t).reshape(-1));
+                NDArray flat = set.gradient(i).get(t).reshape(-1);
+                wide[i] = flat.toType(DataType.FLOAT64, false);
+                if (wide[i] != flat) {
+                    flat.close();
+                }
             }
-            NDArray stacked = NDArrays.stack(rows);
-            NDArray wide = stacked.toType(DataType.FLOAT64, false);
-            NDArray transposed = wide.transpose();
-            grams.add(wide.matMul(transposed));
-            transposed.close();
-            if (wide != stacked) {
-                wide.close();
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j < n; j++) {
+                    entries.add(wide[i].dot(wide[j]));
+                }
             }
-            stacked.close();
-            rows.close();
+            for (NDArray w : wide) {
+                w.close();
+            }
         }
         double[] flat;
-        try (NDArray all = NDArrays.stack(grams)) {
+        try (NDArray all = NDArrays.stack(entries)) {
             flat = all.toDoubleArray();
         }
-        grams.close();
-        return fromFlat(flat, tensors, n);
+        entries.close();
+        double[][][] perTensor = new double[tensors][n][n];
+        int k = 0;
+        for (int t = 0; t < tensors; t++) {
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j < n; j++) {
+                    perTensor[t][i][j] = flat[k];
+                    perTensor[t][j][i] = flat[k];
+                    k++;
+                }
+            }
+        }
+        return new Gram(perTensor, n);
     }
 
     /**
@@ -88,19 +105,6 @@ final class Gram {
             }
         }
         return new Gram(copy, n);
-    }
-
-    private static Gram fromFlat(double[] flat, int tensors, int n) {
-        double[][][] perTensor = new double[tensors][n][n];
-        int k = 0;
-        for (int t = 0; t < tensors; t++) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    perTensor[t][i][j] = flat[k++];
-                }
-            }
-        }
-        return new Gram(perTensor, n);
     }
 
     /**

@@ -2,11 +2,13 @@ package io.mmbalance.integrators;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+
 import io.mmbalance.api.integrate.GradientIntegrator;
 import io.mmbalance.api.integrate.GradientSet;
 import io.mmbalance.api.integrate.IntegratedGradient;
 import io.mmbalance.api.integrate.IntegrationDiagnostics;
 import io.mmbalance.api.integrate.NonFiniteGradientException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,10 +20,9 @@ import java.util.Set;
  * The common frame of the integrators: Gram matrices, the non-finite check, diagnostics and the
  * final weighted sum, around a {@link #plan} that each integrator decides from the Gram matrices.
  *
- * <p>Every intermediate array lives in a sub-manager of the first input tensor's manager, which
- * is closed before {@link #integrate} returns; the inputs are attached to it only for the call and
- * then go back to their own managers. The results are attached to the first input tensor's
- * manager.
+ * <p>Every intermediate array lives in a sub-manager of the first input tensor's manager, which is
+ * closed before {@link #integrate} returns; the inputs are attached to it only for the call and
+ * then go back to their own managers. The results are attached to the first input tensor's manager.
  */
 abstract class GramIntegrator implements GradientIntegrator {
 
@@ -109,8 +110,8 @@ abstract class GramIntegrator implements GradientIntegrator {
     }
 
     /**
-     * Returns the weights 1/k on each non-zero input and 0 elsewhere, or 1/n each when every
-     * input is zero.
+     * Returns the weights 1/k on each non-zero input and 0 elsewhere, or 1/n each when every input
+     * is zero.
      *
      * @param inputs the inputs
      * @return the equal weights

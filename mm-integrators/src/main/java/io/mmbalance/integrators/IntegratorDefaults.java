@@ -18,7 +18,8 @@ final class IntegratorDefaults {
      * @return its section of the reference configuration
      */
     static Config of(String name) {
-        Config reference = ConfigFactory.defaultReference(IntegratorDefaults.class.getClassLoader());
+        Config reference =
+                ConfigFactory.defaultReference(IntegratorDefaults.class.getClassLoader());
         return reference.getConfig(ROOT + "." + name);
     }
 }

@@ -5,20 +5,20 @@ import java.util.Arrays;
 /**
  * MMPareto (Wei and Hu, ICML 2024, Algorithm 1), generalised to n objectives.
  *
- * <p>When no pair of non-zero gradients conflicts, the result is the plain sum, computed exactly
- * as {@code uniform} computes it, with weights 1/n. In a conflict the min-norm weights a of the
- * non-zero gradients give {@code h = k * sum_i a_i g_i} (k counts the non-zero gradients), which
- * is then rescaled to the norm of the plain sum {@code |sum_i g_i|}: over the whole group, or
- * tensor by tensor when {@code per-tensor} is set. With {@code upward-only} the factor is never
- * below 1, and {@code gamma} multiplies it.
+ * <p>When no pair of non-zero gradients conflicts, the result is the plain sum, computed exactly as
+ * {@code uniform} computes it, with weights 1/n. In a conflict the min-norm weights a of the
+ * non-zero gradients give {@code h = k * sum_i a_i g_i} (k counts the non-zero gradients), which is
+ * then rescaled to the norm of the plain sum {@code |sum_i g_i|}: over the whole group, or tensor
+ * by tensor when {@code per-tensor} is set. With {@code upward-only} the factor is never below 1,
+ * and {@code gamma} multiplies it.
  *
  * <p>When the min-norm element is zero (up to {@link GramIntegrator#STATIONARY_TOLERANCE}) the
  * point is Pareto-stationary: the result is zero, flagged in the diagnostics, with scale 0. In
  * per-tensor mode a tensor on which the weighted combination is zero up to the same tolerance
  * (relative to that tensor's longest input) stays zero instead of being scaled up.
  *
- * <p>The reported scale is the factor applied to the weighted combination; in per-tensor mode it
- * is the overall factor {@code |h| / |k * sum_i a_i g_i|}.
+ * <p>The reported scale is the factor applied to the weighted combination; in per-tensor mode it is
+ * the overall factor {@code |h| / |k * sum_i a_i g_i|}.
  */
 final class MMParetoIntegrator extends GramIntegrator {
 

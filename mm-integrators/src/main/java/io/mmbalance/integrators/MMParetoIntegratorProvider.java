@@ -1,6 +1,7 @@
 package io.mmbalance.integrators;
 
 import com.typesafe.config.Config;
+
 import io.mmbalance.api.integrate.GradientIntegrator;
 import io.mmbalance.api.integrate.GradientIntegratorProvider;
 

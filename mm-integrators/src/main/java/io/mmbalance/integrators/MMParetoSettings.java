@@ -7,8 +7,8 @@ import com.typesafe.config.Config;
  *
  * @param strictThreshold {@code strict-threshold}: a pair conflicts when its cosine is at most 0,
  *     instead of below 0
- * @param perTensor {@code per-tensor}: restore the magnitude tensor by tensor, instead of over
- *     the whole group
+ * @param perTensor {@code per-tensor}: restore the magnitude tensor by tensor, instead of over the
+ *     whole group
  * @param upwardOnly {@code upward-only}: restore the magnitude only upward, never shrink
  * @param gamma {@code gamma}: an extra factor on the result in a conflict, positive
  * @param solver the min-norm solver's options

@@ -6,19 +6,19 @@ import java.util.Arrays;
  * Finds the min-norm element of the convex hull of gradients, given only their Gram matrix: the
  * weights a (a_i >= 0, sum a_i = 1) that minimise {@code |sum_i a_i g_i|^2 = a^T G a}.
  *
- * <p>Two gradients have a closed form. For more, the solver runs Frank-Wolfe on the Gram matrix
- * as Sener and Koltun (2018) do: it starts from the best closed-form solution over all pairs and
- * takes steps with an exact line search until the L1 change of the weights in one iteration falls
- * below the tolerance. Unlike their solver it also takes away steps (Lacoste-Julien and Jaggi,
- * 2015), moving weight off the worst vertex in use: plain Frank-Wolfe crawls when the min-norm
- * element lies on a face of the simplex (some weights zero, the usual case), while with away steps
- * it converges linearly.
+ * <p>Two gradients have a closed form. For more, the solver runs Frank-Wolfe on the Gram matrix as
+ * Sener and Koltun (2018) do: it starts from the best closed-form solution over all pairs and takes
+ * steps with an exact line search until the L1 change of the weights in one iteration falls below
+ * the tolerance. Unlike their solver it also takes away steps (Lacoste-Julien and Jaggi, 2015),
+ * moving weight off the worst vertex in use: plain Frank-Wolfe crawls when the min-norm element
+ * lies on a face of the simplex (some weights zero, the usual case), while with away steps it
+ * converges linearly.
  */
 final class MinNormSolver {
 
     /**
-     * Below this share of {@code |g_i|^2 + |g_j|^2}, {@code |g_i - g_j|^2} counts as zero: the
-     * two gradients are equal up to float32 rounding and every weight is optimal.
+     * Below this share of {@code |g_i|^2 + |g_j|^2}, {@code |g_i - g_j|^2} counts as zero: the two
+     * gradients are equal up to float32 rounding and every weight is optimal.
      */
     static final double EQUAL_TOLERANCE = 1e-12;
 

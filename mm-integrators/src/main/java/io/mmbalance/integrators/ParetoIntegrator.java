@@ -2,8 +2,8 @@ package io.mmbalance.integrators;
 
 /**
  * Conventional Pareto integration (MGDA, Sener and Koltun 2018): the min-norm weights a of the
- * non-zero gradients and {@code h = k * sum_i a_i g_i}, where k counts the non-zero gradients;
- * no rescaling. With two objectives k = 2, as in {@code h = 2 a_m g_m + 2 a_u g_u}.
+ * non-zero gradients and {@code h = k * sum_i a_i g_i}, where k counts the non-zero gradients; no
+ * rescaling. With two objectives k = 2, as in {@code h = 2 a_m g_m + 2 a_u g_u}.
  *
  * <p>When the min-norm element is zero (up to {@link GramIntegrator#STATIONARY_TOLERANCE}) the
  * point is Pareto-stationary: the result is zero, flagged in the diagnostics, with scale 0.

@@ -1,12 +1,13 @@
 package io.mmbalance.integrators;
 
 import com.typesafe.config.Config;
+
 import io.mmbalance.api.integrate.GradientIntegrator;
 import io.mmbalance.api.integrate.GradientIntegratorProvider;
 
 /**
- * Provides {@code pareto}: conventional Pareto integration with min-norm (MGDA) weights, {@code h
- * = n * sum a_i g_i}, no rescaling. Options: {@code solver.max-iterations} and {@code
+ * Provides {@code pareto}: conventional Pareto integration with min-norm (MGDA) weights, {@code h =
+ * n * sum a_i g_i}, no rescaling. Options: {@code solver.max-iterations} and {@code
  * solver.tolerance} of the Frank-Wolfe solver used for more than two objectives.
  */
 public final class ParetoIntegratorProvider implements GradientIntegratorProvider {

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The plain sum {@code h = g_1 + ... + g_n}, with weight 1 for each objective and no rescaling.
  *
- * <p>The diagnostics still report norms, cosines and whether a pair conflicts (cosine below 0),
- * so that a run without balancing can be compared with one that balances.
+ * <p>The diagnostics still report norms, cosines and whether a pair conflicts (cosine below 0), so
+ * that a run without balancing can be compared with one that balances.
  */
 final class UniformIntegrator extends GramIntegrator {
 

@@ -3,14 +3,17 @@ package io.mmbalance.integrators;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+
 import io.mmbalance.api.ProviderRegistry;
 import io.mmbalance.api.config.ConfigSections;
 import io.mmbalance.api.integrate.GradientIntegrator;
 import io.mmbalance.api.integrate.GradientIntegratorProvider;
 import io.mmbalance.api.integrate.GradientSet;
 import io.mmbalance.api.integrate.IntegratedGradient;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,22 +3,26 @@ package io.mmbalance.integrators;
 import static io.mmbalance.integrators.Fixtures.integrator;
 import static io.mmbalance.integrators.Fixtures.set;
 import static io.mmbalance.integrators.Fixtures.values;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+
 import io.mmbalance.api.integrate.IntegratedGradient;
 import io.mmbalance.api.integrate.IntegrationDiagnostics;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
-import java.util.stream.DoubleStream;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.DoubleStream;
 
 /** The integrators against values worked out by hand on small inputs. */
 class HandWorkedValuesTest {
@@ -108,8 +112,8 @@ class HandWorkedValuesTest {
 
             assertThat(balanced.diagnostics().conflict()).isFalse();
             assertThat(Arrays.equals(values(balanced), values(plain))).isTrue();
-            assertThat(DoubleStream.of(balanced.diagnostics().weights())).allSatisfy(
-                    w -> assertThat(w).isEqualTo(1.0 / n));
+            assertThat(DoubleStream.of(balanced.diagnostics().weights()))
+                    .allSatisfy(w -> assertThat(w).isEqualTo(1.0 / n));
             assertThat(balanced.diagnostics().scale()).isEqualTo(1.0);
         }
     }
@@ -141,8 +145,8 @@ class HandWorkedValuesTest {
         float[] g = {0.3f, -1.7f, 2.5f};
         IntegratedGradient r = run(name, g, g.clone());
 
-        assertThat(r.diagnostics().weights()).containsExactly(
-                new double[] {0.5, 0.5}, within(1e-12));
+        assertThat(r.diagnostics().weights())
+                .containsExactly(new double[] {0.5, 0.5}, within(1e-12));
         assertThat(values(r)).containsExactly(new float[] {0.6f, -3.4f, 5f}, within(1e-6f));
     }
 
@@ -181,11 +185,12 @@ class HandWorkedValuesTest {
     @ParameterizedTest
     @ValueSource(strings = {"pareto", "mmpareto", "mmpareto-official"})
     void threeGradientsSummingToZeroGetAThirdEachAndGiveZero(String name) {
-        IntegratedGradient r = run(name, new float[] {1, 0}, new float[] {0, 1}, new float[] {-1, -1});
+        IntegratedGradient r =
+                run(name, new float[] {1, 0}, new float[] {0, 1}, new float[] {-1, -1});
         IntegrationDiagnostics d = r.diagnostics();
 
-        assertThat(d.weights()).containsExactly(
-                new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, within(1e-4));
+        assertThat(d.weights())
+                .containsExactly(new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, within(1e-4));
         assertThat(d.converged()).isTrue();
         assertThat(d.iterations()).isPositive();
         assertThat(d.stationary()).isTrue();
@@ -207,7 +212,8 @@ class HandWorkedValuesTest {
 
         assertThat(d.converged()).isFalse();
         assertThat(d.iterations()).isEqualTo(3);
-        assertThat(DoubleStream.of(d.weights())).allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(0));
+        assertThat(DoubleStream.of(d.weights()))
+                .allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(0));
         assertThat(Arrays.stream(d.weights()).sum()).isCloseTo(1, within(1e-12));
         assertNoNaN(d);
     }
@@ -218,8 +224,8 @@ class HandWorkedValuesTest {
                 run("mmpareto", new float[] {1, 0}, new float[] {1, 1}, new float[] {0, 2});
 
         assertThat(values(r)).containsExactly(2f, 3f);
-        assertThat(r.diagnostics().weights()).containsExactly(
-                new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, within(1e-15));
+        assertThat(r.diagnostics().weights())
+                .containsExactly(new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, within(1e-15));
     }
 
     @Test
@@ -235,8 +241,8 @@ class HandWorkedValuesTest {
         assertThat(strict.diagnostics().conflict()).isTrue();
         // min-norm weights (0.8, 0.2): 2 * (0.8, 0.4) = (1.6, 0.8), rescaled to |(1, 2)|
         double s = Math.sqrt(5) / Math.sqrt(1.6 * 1.6 + 0.8 * 0.8);
-        assertThat(values(strict)).containsExactly(
-                new float[] {(float) (1.6 * s), (float) (0.8 * s)}, within(1e-6f));
+        assertThat(values(strict))
+                .containsExactly(new float[] {(float) (1.6 * s), (float) (0.8 * s)}, within(1e-6f));
     }
 
     @Test
@@ -274,12 +280,14 @@ class HandWorkedValuesTest {
         float[] h = values(r);
         double s = Math.sqrt(2) / Math.sqrt(80.0 / 49);
 
-        assertThat(r.diagnostics().weights()).containsExactly(
-                new double[] {3.0 / 7, 4.0 / 7}, within(1e-12));
-        assertThat(h).containsExactly(
-                new float[] {(float) (4.0 / 7 * s), (float) (8.0 / 7 * s), 0f}, within(1e-6f));
-        assertThat(r.diagnostics().scale()).isCloseTo(
-                Math.sqrt(2) / Math.sqrt(80.0 / 49 + 4.0 / 49), within(1e-9));
+        assertThat(r.diagnostics().weights())
+                .containsExactly(new double[] {3.0 / 7, 4.0 / 7}, within(1e-12));
+        assertThat(h)
+                .containsExactly(
+                        new float[] {(float) (4.0 / 7 * s), (float) (8.0 / 7 * s), 0f},
+                        within(1e-6f));
+        assertThat(r.diagnostics().scale())
+                .isCloseTo(Math.sqrt(2) / Math.sqrt(80.0 / 49 + 4.0 / 49), within(1e-9));
     }
 
     @Test
@@ -287,9 +295,12 @@ class HandWorkedValuesTest {
         float[] h = values(twoTensors("mmpareto", "per-tensor = true, upward-only = true"));
         double s = Math.sqrt(2) / Math.sqrt(80.0 / 49);
 
-        assertThat(h).containsExactly(
-                new float[] {(float) (4.0 / 7 * s), (float) (8.0 / 7 * s), (float) (-2.0 / 7)},
-                within(1e-6f));
+        assertThat(h)
+                .containsExactly(
+                        new float[] {
+                            (float) (4.0 / 7 * s), (float) (8.0 / 7 * s), (float) (-2.0 / 7)
+                        },
+                        within(1e-6f));
     }
 
     @Test
@@ -297,11 +308,12 @@ class HandWorkedValuesTest {
         float[] h = values(twoTensors("mmpareto-official", ""));
         double s = 1.5 * Math.sqrt(2) / Math.sqrt(80.0 / 49);
 
-        assertThat(h).containsExactly(
-                new float[] {
-                    (float) (4.0 / 7 * s), (float) (8.0 / 7 * s), (float) (1.5 * -2.0 / 7)
-                },
-                within(1e-6f));
+        assertThat(h)
+                .containsExactly(
+                        new float[] {
+                            (float) (4.0 / 7 * s), (float) (8.0 / 7 * s), (float) (1.5 * -2.0 / 7)
+                        },
+                        within(1e-6f));
     }
 
     private static void assertNoNaN(IntegrationDiagnostics d) {

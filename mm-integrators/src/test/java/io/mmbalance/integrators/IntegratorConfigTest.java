@@ -1,19 +1,23 @@
 package io.mmbalance.integrators;
 
 import static io.mmbalance.integrators.Fixtures.integrator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+
 import io.mmbalance.api.ProviderRegistry;
 import io.mmbalance.api.config.ConfigSections;
 import io.mmbalance.api.integrate.GradientIntegratorProvider;
-import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Set;
 
 /** Defaults from {@code reference.conf}, merged with a user's section as the caller does. */
 class IntegratorConfigTest {

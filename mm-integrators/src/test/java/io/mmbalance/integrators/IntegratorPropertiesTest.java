@@ -4,23 +4,27 @@ import static io.mmbalance.integrators.Fixtures.dot;
 import static io.mmbalance.integrators.Fixtures.integrator;
 import static io.mmbalance.integrators.Fixtures.norm;
 import static io.mmbalance.integrators.Fixtures.values;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+
 import io.mmbalance.api.integrate.GradientIntegrator;
 import io.mmbalance.api.integrate.IntegratedGradient;
 import io.mmbalance.api.integrate.IntegrationDiagnostics;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.stream.DoubleStream;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.DoubleStream;
 
 /**
  * Properties that must hold on every input: random gradients and degenerate ones (zero, parallel,
@@ -75,8 +79,13 @@ class IntegratorPropertiesTest {
                 new float[][] {a, b, Fixtures.sum(scaled(a, -1), scaled(b, -1))},
                 new float[][] {a, b, scaled(a, -2), scaled(b, 0.5f)},
                 new float[][] {a, a.clone(), a.clone()},
-                new float[][] {new float[] {1, 0}, new float[] {0, 1}, new float[] {-1, 0},
-                    new float[] {0, -1}, new float[] {1, 1}});
+                new float[][] {
+                    new float[] {1, 0},
+                    new float[] {0, 1},
+                    new float[] {-1, 0},
+                    new float[] {0, -1},
+                    new float[] {1, 1}
+                });
     }
 
     private static float[] scaled(float[] v, float s) {
@@ -106,7 +115,8 @@ class IntegratorPropertiesTest {
         cases.addAll(degenerateCases());
         for (float[][] base : cases) {
             for (double scale : SCALES) {
-                IntegratedGradient r = integrator.integrate(Fixtures.set(manager, scaled(base, scale)));
+                IntegratedGradient r =
+                        integrator.integrate(Fixtures.set(manager, scaled(base, scale)));
 
                 for (float v : values(r)) {
                     assertThat(v).isFinite();
@@ -150,7 +160,8 @@ class IntegratorPropertiesTest {
                 double expected = Fixtures.normOfSum(g);
 
                 assertThat(norm(values(r))).isCloseTo(expected, within(1e-5 * expected));
-                assertThat(r.diagnostics().resultNorm()).isCloseTo(expected, within(1e-9 * expected));
+                assertThat(r.diagnostics().resultNorm())
+                        .isCloseTo(expected, within(1e-9 * expected));
             }
         }
     }
@@ -202,7 +213,8 @@ class IntegratorPropertiesTest {
     @ValueSource(strings = {"uniform", "pareto", "mmpareto"})
     void aGradientSplitOverSeveralTensorsGivesTheSameAnswer(String name) {
         GradientIntegrator integrator = integrator(name);
-        List<Shape> shapes = List.of(new Shape(2, 3), new Shape(4), new Shape(1, 7, 1), new Shape(7));
+        List<Shape> shapes =
+                List.of(new Shape(2, 3), new Shape(4), new Shape(1, 7, 1), new Shape(7));
         Random random = new Random(5);
         for (int c = 0; c < 30; c++) {
             int n = 2 + c % 3;
@@ -237,11 +249,12 @@ class IntegratorPropertiesTest {
     void weightsDoNotDependOnTheScaleOfTheInputs(String name) {
         GradientIntegrator integrator = integrator(name);
         for (float[][] base : randomCases(6)) {
-            double[] reference = integrator.integrate(Fixtures.set(manager, base))
-                    .diagnostics().weights();
+            double[] reference =
+                    integrator.integrate(Fixtures.set(manager, base)).diagnostics().weights();
             for (double scale : SCALES) {
                 IntegrationDiagnostics d =
-                        integrator.integrate(Fixtures.set(manager, scaled(base, scale)))
+                        integrator
+                                .integrate(Fixtures.set(manager, scaled(base, scale)))
                                 .diagnostics();
 
                 assertThat(d.weights()).containsExactly(reference, within(1e-4));

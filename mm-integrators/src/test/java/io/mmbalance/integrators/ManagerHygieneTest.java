@@ -1,18 +1,22 @@
 package io.mmbalance.integrators;
 
 import static io.mmbalance.integrators.Fixtures.integrator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+
 import io.mmbalance.api.integrate.GradientIntegrator;
 import io.mmbalance.api.integrate.GradientSet;
 import io.mmbalance.api.integrate.IntegratedGradient;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Native memory: no intermediate outlives a call, the inputs go back to their own managers
@@ -39,7 +43,8 @@ class ManagerHygieneTest {
         try (NDManager manager = Fixtures.manager()) {
             int size = (int) SHAPES.stream().mapToLong(Shape::size).sum();
             GradientSet set =
-                    Fixtures.split(manager, SHAPES, random(size, 1), random(size, 2), random(size, 3));
+                    Fixtures.split(
+                            manager, SHAPES, random(size, 1), random(size, 2), random(size, 3));
             List<float[]> before = snapshot(set);
             int arrays = manager.getManagedArrays().size();
 

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 /** The min-norm solver on Gram matrices alone. */
 class MinNormSolverTest {
@@ -58,8 +59,8 @@ class MinNormSolverTest {
 
         MinNormSolver.Solution s = solver.solve(g, new int[] {0, 1, 2});
 
-        assertThat(s.weights()).containsExactly(
-                new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, within(1e-6));
+        assertThat(s.weights())
+                .containsExactly(new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, within(1e-6));
         assertThat(s.converged()).isTrue();
         assertThat(s.squaredNorm()).isLessThan(1e-12);
     }
@@ -99,8 +100,11 @@ class MinNormSolverTest {
             assertThat(Arrays.stream(a).sum()).isCloseTo(1, within(1e-12));
             assertThat(Arrays.stream(a).min().orElseThrow()).isGreaterThanOrEqualTo(0);
             // optimality: (G a)_j >= a^T G a for every j, up to the solver's accuracy
-            double scale = Arrays.stream(g).mapToDouble(r -> Arrays.stream(r).max().orElse(0))
-                    .max().orElse(1);
+            double scale =
+                    Arrays.stream(g)
+                            .mapToDouble(r -> Arrays.stream(r).max().orElse(0))
+                            .max()
+                            .orElse(1);
             for (int j = 0; j < n; j++) {
                 double gj = 0;
                 for (int i = 0; i < n; i++) {
@@ -130,8 +134,7 @@ class MinNormSolverTest {
 
     @Test
     void settingsOutOfRangeAreRefused() {
-        assertThatThrownBy(() -> new MinNormSolver(0, 1e-9))
-                .hasMessageContaining("max-iterations");
+        assertThatThrownBy(() -> new MinNormSolver(0, 1e-9)).hasMessageContaining("max-iterations");
         assertThatThrownBy(() -> new MinNormSolver(10, 0)).hasMessageContaining("tolerance");
     }
 

@@ -2,20 +2,24 @@ package io.mmbalance.integrators;
 
 import static io.mmbalance.integrators.Fixtures.integrator;
 import static io.mmbalance.integrators.Fixtures.values;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+
 import io.mmbalance.api.integrate.GradientSet;
 import io.mmbalance.api.integrate.IntegratedGradient;
 import io.mmbalance.api.integrate.NonFiniteGradientException;
-import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
 
 /** NaN and infinity in an input: an error naming where, or a skipped step when asked. */
 class NonFiniteGradientTest {
