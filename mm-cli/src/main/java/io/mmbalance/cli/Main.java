@@ -53,6 +53,7 @@ public final class Main {
      * @return the exit status: 0 on success, 1 on a failed run, 2 on a usage error
      */
     public static int run(String... args) {
+        io.mmbalance.core.EngineDefaults.apply();
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(
                 (ex, cmd, parsed) -> {

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,12 +52,11 @@ class PluginsCommandTest {
                 """);
         Path classes = tmp.resolve("classes");
         Files.createDirectories(classes);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
         int rc =
                 javac.run(
-                        null,
-                        null,
-                        null,
+                        System.out,
+                        System.err,
                         "-classpath",
                         System.getProperty("java.class.path"),
                         "-d",

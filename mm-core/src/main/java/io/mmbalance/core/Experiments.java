@@ -31,6 +31,10 @@ public final class Experiments {
 
     private static final Logger LOG = LoggerFactory.getLogger(Experiments.class);
 
+    static {
+        EngineDefaults.apply();
+    }
+
     private final Plugins plugins;
     private final ModelFactory factory;
 

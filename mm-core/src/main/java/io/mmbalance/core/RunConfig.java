@@ -110,7 +110,8 @@ public final class RunConfig {
                         ConfigSections.sectionOrEmpty(resolved, "model"),
                         reference.getConfig("model"),
                         "model",
-                        Set.of());
+                        Set.of(),
+                        Set.of("encoder", "encoders", "fusion"));
         merged = merged.withValue("model", model.root());
         Config integrator =
                 ConfigSections.sectionOrEmpty(resolved, "integrator")

@@ -30,8 +30,24 @@ public final class ConfigSections {
      *     and the known keys
      */
     public static Config merge(Config user, Config defaults, String path, Set<String> allowed) {
+        return merge(user, defaults, path, allowed, Set.of());
+    }
+
+    /**
+     * Like {@link #merge(Config, Config, String, Set)}, but leaves the contents of the {@code
+     * opaque} top-level keys unchecked; they are plugin sections that their plugin validates.
+     *
+     * @param user the user's section (may be empty)
+     * @param defaults the documented defaults of the section
+     * @param path the section's path in the whole configuration, used in messages
+     * @param allowed extra top-level keys the user may set that have no default
+     * @param opaque top-level keys whose contents are not checked here
+     * @return the merged, resolved section
+     */
+    public static Config merge(
+            Config user, Config defaults, String path, Set<String> allowed, Set<String> opaque) {
         List<String> problems = new ArrayList<>();
-        checkKeys(user.root(), defaults.root(), path, allowed, problems);
+        checkKeys(user.root(), defaults.root(), path, allowed, opaque, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException.BadPath(path, String.join("; ", problems));
         }
@@ -45,6 +61,7 @@ public final class ConfigSections {
             ConfigObject defaults,
             String path,
             Set<String> allowed,
+            Set<String> opaque,
             List<String> problems) {
         for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
             String key = e.getKey();
@@ -61,10 +78,16 @@ public final class ConfigSections {
                 }
                 continue;
             }
-            if (def.valueType() == ConfigValueType.OBJECT
+            if (!opaque.contains(key)
+                    && def.valueType() == ConfigValueType.OBJECT
                     && e.getValue().valueType() == ConfigValueType.OBJECT) {
                 checkKeys(
-                        (ConfigObject) e.getValue(), (ConfigObject) def, full, Set.of(), problems);
+                        (ConfigObject) e.getValue(),
+                        (ConfigObject) def,
+                        full,
+                        Set.of(),
+                        Set.of(),
+                        problems);
             }
         }
     }
