@@ -10,12 +10,14 @@ import java.util.Arrays;
  * non-zero gradients give {@code h = k * sum_i a_i g_i} (k counts the non-zero gradients), which is
  * then rescaled to the norm of the plain sum {@code |sum_i g_i|}: over the whole group, or tensor
  * by tensor when {@code per-tensor} is set. With {@code upward-only} the factor is never below 1,
- * and {@code gamma} multiplies it.
+ * and {@code gamma} multiplies it. (Over the whole group the factor is at least 1 anyway: equal
+ * weights are feasible, so {@code |k * sum_i a_i g_i| <= |sum_i g_i|}.)
  *
- * <p>When the min-norm element is zero (up to {@link GramIntegrator#STATIONARY_TOLERANCE}) the
- * point is Pareto-stationary: the result is zero, flagged in the diagnostics, with scale 0. In
- * per-tensor mode a tensor on which the weighted combination is zero up to the same tolerance
- * (relative to that tensor's longest input) stays zero instead of being scaled up.
+ * <p>When every input is zero, or the min-norm element is zero (up to {@link
+ * GramIntegrator#STATIONARY_TOLERANCE}), the point is Pareto-stationary: the result is zero,
+ * flagged in the diagnostics, with scale 0. In per-tensor mode a tensor on which the weighted
+ * combination is zero up to the same tolerance (relative to that tensor's longest input) stays zero
+ * instead of being scaled up.
  *
  * <p>The reported scale is the factor applied to the weighted combination; in per-tensor mode it is
  * the overall factor {@code |h| / |k * sum_i a_i g_i|}.
@@ -42,6 +44,9 @@ final class MMParetoIntegrator extends GramIntegrator {
 
     @Override
     Plan plan(Gram gram, Inputs inputs) {
+        if (inputs.active().length == 0) {
+            return Plan.stationary(equalWeights(inputs), false, true, 0);
+        }
         if (!conflict(inputs, settings.strictThreshold())) {
             return Plan.sum(equalWeights(inputs), false);
         }

@@ -179,6 +179,7 @@ class HandWorkedValuesTest {
 
         assertThat(values(r)).containsExactly(0f, 0f, 0f);
         assertThat(r.diagnostics().resultNorm()).isZero();
+        assertThat(r.diagnostics().stationary()).isEqualTo(!name.equals("uniform"));
         assertNoNaN(r.diagnostics());
     }
 
