@@ -11,6 +11,7 @@ module io.mmbalance.core {
 
     exports io.mmbalance.core;
     exports io.mmbalance.core.model;
+    exports io.mmbalance.core.report;
     exports io.mmbalance.core.train;
 
     opens io.mmbalance.core to com.google.guice;

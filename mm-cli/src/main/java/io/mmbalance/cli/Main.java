@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             TrainCommand.class,
             PluginsCommand.class,
             BenchCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

@@ -1,0 +1,2 @@
+/** Tables and plots made from run folders. */
+package io.mmbalance.core.report;
