@@ -6,6 +6,7 @@ module io.mmbalance.api {
     exports io.mmbalance.api;
     exports io.mmbalance.api.config;
     exports io.mmbalance.api.data;
+    exports io.mmbalance.api.export;
     exports io.mmbalance.api.integrate;
     exports io.mmbalance.api.model;
 
