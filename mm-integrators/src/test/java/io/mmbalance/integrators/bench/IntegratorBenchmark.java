@@ -145,8 +145,8 @@ public class IntegratorBenchmark {
     public static void main(String[] args) throws RunnerException {
         long parameters = RESNET18.stream().mapToLong(Shape::size).sum();
         System.out.printf(
-                "ResNet-18 encoder: %d tensors, %,d parameters, 2 objectives%n",
-                RESNET18.size(), parameters);
+                "ResNet-18 encoder: %d tensors, %,d parameters, 2 objectives, OMP_NUM_THREADS=%s%n",
+                RESNET18.size(), parameters, System.getenv("OMP_NUM_THREADS"));
         Options options =
                 new OptionsBuilder()
                         .include(IntegratorBenchmark.class.getName() + ".integrate")
