@@ -6,6 +6,6 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 data="${MM_DATA:-$root/data}"
-"$root/scripts/fetch-data.sh" "$data"
+"$root/scripts/fetch-data.sh" "$data" mnist
 export MM_DATA="$data"
 exec "$root/bin/mm" train -c "$root/configs/cg-mnist.conf" "$@"
