@@ -5,6 +5,9 @@ module io.mmbalance.cli {
     requires me.tongfei.progressbar;
     requires org.slf4j;
     requires com.google.guice;
+    requires org.knowm.xchart;
+    requires com.fasterxml.jackson.databind;
+    requires java.desktop;
 
     opens io.mmbalance.cli to info.picocli;
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             PluginsCommand.class,
             BenchCommand.class,
             CompareCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {
