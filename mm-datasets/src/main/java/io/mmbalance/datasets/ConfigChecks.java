@@ -2,8 +2,11 @@ package io.mmbalance.datasets;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.mmbalance.datasets.audio.InvalidRecipeException;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Reads and checks single values of a dataset section; errors name the full key. */
 final class ConfigChecks {
@@ -42,6 +45,62 @@ final class ConfigChecks {
             throw bad(config, section, key, "must be >= 0 (0 means all), got " + value);
         }
         return value;
+    }
+
+    static int positiveInt(Config config, String section, String key) {
+        int value = get(config, section, key, "an integer", Config::getInt);
+        if (value <= 0) {
+            throw bad(config, section, key, "must be >= 1, got " + value);
+        }
+        return value;
+    }
+
+    static int anyInt(Config config, String section, String key) {
+        return get(config, section, key, "an integer", Config::getInt);
+    }
+
+    static double anyDouble(Config config, String section, String key) {
+        return get(config, section, key, "a number", Config::getDouble);
+    }
+
+    static boolean bool(Config config, String section, String key) {
+        return get(config, section, key, "true or false", Config::getBoolean);
+    }
+
+    static List<String> stringList(Config config, String section, String key) {
+        return get(config, section, key, "a list of strings", Config::getStringList);
+    }
+
+    static float[] floatList(Config config, String section, String key, int size) {
+        List<Double> values = get(config, section, key, "a list of numbers", Config::getDoubleList);
+        if (values.size() != size) {
+            throw bad(config, section, key,
+                    "must hold " + size + " numbers, one per channel, got " + values.size());
+        }
+        float[] out = new float[size];
+        for (int i = 0; i < size; i++) {
+            double v = values.get(i);
+            if (!Double.isFinite(v)) {
+                throw bad(config, section, key, "must hold finite numbers, got " + v);
+            }
+            out[i] = (float) v;
+        }
+        return out;
+    }
+
+    /**
+     * Reads a string and maps it with {@code parse}, which throws {@link
+     * IllegalArgumentException} for an unknown name; its message becomes the error's.
+     */
+    static <T> T choice(Config config, String section, String key, Function<String, T> parse) {
+        String value = get(config, section, key, "a string", Config::getString);
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            String why = e instanceof InvalidRecipeException r
+                    ? r.reason() : e.getMessage();
+            throw bad(config, section, key, why);
+        }
     }
 
     static double doubleAtLeast(Config config, String section, String key, double min) {

@@ -9,10 +9,14 @@ import org.junit.jupiter.api.Test;
 class ProviderDiscoveryTest {
 
     @Test
-    void findsTheThreeDatasetsByName() {
+    void findsEveryDatasetByName() {
         ProviderRegistry<DatasetProvider> datasets = ProviderRegistry.datasets();
 
-        assertThat(datasets.byName()).containsKeys("mnist", "fashion-mnist", "cg-mnist");
+        assertThat(datasets.byName()).containsKeys("mnist", "fashion-mnist", "cg-mnist", "fsdd",
+                "av-digits", "cremad", "kinetics-sounds", "manifest");
+        assertThat(datasets.get("av-digits")).isInstanceOf(AvDigitsProvider.class);
+        assertThat(datasets.get("kinetics-sounds")).isInstanceOf(KineticsSoundsProvider.class);
+        assertThat(datasets.get("manifest")).isInstanceOf(ManifestProvider.class);
         assertThat(datasets.get("cg-mnist")).isInstanceOf(CgMnistProvider.class);
         assertThat(datasets.get("fashion-mnist")).isInstanceOf(FashionMnistProvider.class);
         assertThat(datasets.shadowed()).isEmpty();

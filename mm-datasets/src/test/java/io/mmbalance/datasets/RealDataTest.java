@@ -8,8 +8,11 @@ import io.mmbalance.api.data.DataContext;
 import io.mmbalance.api.data.DatasetProvider;
 import io.mmbalance.api.data.MultimodalDataset;
 import io.mmbalance.api.data.Split;
+import io.mmbalance.datasets.idx.IdxFiles;
+import io.mmbalance.datasets.idx.IdxLabels;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,5 +103,57 @@ class RealDataTest {
             hits += CgMnistColors.nearestClass(c[0], c[1], c[2]) == data.label(i, 0) ? 1 : 0;
         }
         return hits / (double) data.size();
+    }
+
+    @Test
+    void fsddHasItsOwnSplitWithLabelsFromTheFileNames() throws IOException {
+        SpokenDigitsDataset train = (SpokenDigitsDataset) open(new FsddProvider(), Split.TRAIN);
+        SpokenDigitsDataset test = (SpokenDigitsDataset) open(new FsddProvider(), Split.TEST);
+
+        assertThat(train.size()).isEqualTo(2_700);
+        assertThat(test.size()).isEqualTo(300);
+        assertThat(labelCounts(train)).containsOnly(270);
+        assertThat(labelCounts(test)).containsOnly(30);
+        for (SpokenDigitsDataset data : List.of(train, test)) {
+            for (int i = 0; i < data.size(); i++) {
+                String name = data.recording(i).file().getFileName().toString();
+                String[] parts = name.substring(0, name.length() - 4).split("_");
+                assertThat(Integer.parseInt(parts[0])).isEqualTo(data.label(i, 0));
+                assertThat(Integer.parseInt(parts[2]) <= 4).isEqualTo(data == test);
+            }
+        }
+        float[] features = new float[train.modalities().get(0).sampleSize()];
+        train.copySample(0, 0, features, 0);
+        assertThat(features).doesNotContain(Float.NaN, Float.POSITIVE_INFINITY,
+                Float.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void avDigitsPairsEachRecordingWithAnMnistImageOfItsDigit() throws IOException {
+        IdxLabels trainLabels = IdxFiles.readLabels(
+                context.dataRoot().resolve("mnist/train-labels-idx1-ubyte.gz"));
+        IdxLabels testLabels = IdxFiles.readLabels(
+                context.dataRoot().resolve("mnist/t10k-labels-idx1-ubyte.gz"));
+        long start = System.nanoTime();
+        SpokenDigitsDataset train =
+                (SpokenDigitsDataset) open(new AvDigitsProvider(), Split.TRAIN);
+        SpokenDigitsDataset test = (SpokenDigitsDataset) open(new AvDigitsProvider(), Split.TEST);
+        long cold = System.nanoTime() - start;
+        start = System.nanoTime();
+        open(new AvDigitsProvider(), Split.TRAIN);
+        long warm = System.nanoTime() - start;
+
+        assertThat(train.size()).isEqualTo(2_700);
+        assertThat(test.size()).isEqualTo(300);
+        assertThat(train.modalities().get(0).shape().getShape()).containsExactly(1, 40, 101);
+        assertThat(train.modalities().get(1).shape().getShape()).containsExactly(1, 28, 28);
+        for (int i = 0; i < train.size(); i++) {
+            assertThat(trainLabels.label(train.mnistIndex(i))).isEqualTo(train.label(i, 0));
+        }
+        for (int i = 0; i < test.size(); i++) {
+            assertThat(testLabels.label(test.mnistIndex(i))).isEqualTo(test.label(i, 0));
+        }
+        assertThat(warm).as("opening the warm train split, ns (cold: %d)", cold)
+                .isLessThan(10_000_000_000L);
     }
 }
