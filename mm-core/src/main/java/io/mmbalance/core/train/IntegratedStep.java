@@ -97,7 +97,8 @@ public final class IntegratedStep {
     /**
      * Runs one step: forward, separate gradients, integration and the optimiser update.
      *
-     * @param manager a manager for the step's temporaries; the caller closes it
+     * @param manager a manager for the step's temporaries; the caller closes it, which also
+     *     returns {@code inputs} and {@code labels} to their own manager
      * @param inputs one batch per modality
      * @param labels one label array per task
      * @param learningRate the learning rate of this step
@@ -110,6 +111,10 @@ public final class IntegratedStep {
             NDList labels,
             double learningRate,
             boolean diagnostics) {
+        // Results of engine operations belong to the manager of their first operand: moving the
+        // batch to the step's manager for the call keeps every temporary there, whoever owns it.
+        inputs.tempAttach(manager);
+        labels.tempAttach(manager);
         List<Objective> objectives = model.objectives();
         List<EncoderGroup> encoders = model.encoders();
         double[] losses = new double[objectives.size()];

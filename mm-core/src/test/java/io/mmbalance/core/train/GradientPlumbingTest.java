@@ -244,4 +244,31 @@ class GradientPlumbingTest {
             assertClose(gotB, expected);
         }
     }
+
+    @Test
+    void aStepLeavesNoArrayBehindInTheManagerThatOwnsTheBatch() {
+        MultimodalModel model = tinyModel();
+        try (NDManager batchOwner = manager.newSubManager()) {
+            NDList inputs =
+                    new NDList(
+                            batchOwner.randomNormal(new Shape(8, 6)),
+                            batchOwner.randomNormal(new Shape(8, 2)));
+            NDArray labels = batchOwner.create(new long[] {0, 1, 2, 0, 1, 2, 0, 1});
+            IntegratedStep step =
+                    new IntegratedStep(
+                            manager,
+                            model,
+                            new RecordingIntegrator("sum"),
+                            new SgdMomentum(manager, 0.9, 1e-4),
+                            false);
+            int before = batchOwner.getManagedArrays().size();
+            for (int i = 0; i < 3; i++) {
+                try (NDManager sm = manager.newSubManager()) {
+                    step.run(sm, inputs, new NDList(labels), 0.1, true);
+                }
+            }
+            assertThat(batchOwner.getManagedArrays()).hasSize(before);
+            assertThat(inputs.head().isReleased()).isFalse();
+        }
+    }
 }
