@@ -36,8 +36,8 @@ final class Blocks {
     }
 
     /**
-     * Runs the block forward in training mode and back from the sum of squared outputs; the
-     * inputs are marked as requiring gradients first.
+     * Runs the block forward in training mode and back from the sum of squared outputs; the inputs
+     * are marked as requiring gradients first.
      *
      * @return the output
      */
@@ -65,15 +65,18 @@ final class Blocks {
         return count;
     }
 
-    /** Returns the parameter whose full name ends with the given suffix. */
-    static Parameter parameter(Block block, String suffix) {
+    /**
+     * Returns the parameter with the given name, the leading child number of the outermost block
+     * left out: "conv1_weight" for "01conv1_weight".
+     */
+    static Parameter parameter(Block block, String name) {
         for (Pair<String, Parameter> p : block.getParameters()) {
-            if (p.getKey().endsWith(suffix)) {
+            if (p.getKey().replaceFirst("^\\d+", "").equals(name)) {
                 return p.getValue();
             }
         }
         throw new IllegalArgumentException(
-                "no parameter ends with " + suffix + " in " + block.getParameters().keys());
+                "no parameter " + name + " in " + block.getParameters().keys());
     }
 
     /** Returns the sum of absolute values of the gradient of a parameter or input. */

@@ -48,7 +48,7 @@ class ResNet18EncoderTest {
 
         assertThat(out.getShape()).isEqualTo(new Shape(2, 512));
         assertThat(RESNET.outputSize(config(""), sample)).isEqualTo(512);
-        assertThat(Blocks.gradientMass(Blocks.parameter(block, "01conv1_weight").getArray()))
+        assertThat(Blocks.gradientMass(Blocks.parameter(block, "conv1_weight").getArray()))
                 .isPositive();
         assertThat(Blocks.gradientMass(input)).isPositive();
     }
@@ -66,10 +66,11 @@ class ResNet18EncoderTest {
         System.out.printf("resnet18 forward+backward, batch 2 of %s: %d ms%n", sample, millis);
 
         assertThat(out.getShape()).isEqualTo(new Shape(2, 512));
-        assertThat(Blocks.gradientMass(Blocks.parameter(block, "01conv1_weight").getArray()))
+        assertThat(Blocks.gradientMass(Blocks.parameter(block, "conv1_weight").getArray()))
                 .isPositive();
         NDArray perFrame = input.getGradient().abs().sum(new int[] {2, 3, 4});
-        assertThat(perFrame.min().getFloat()).as("every frame of every clip gets a gradient")
+        assertThat(perFrame.min().getFloat())
+                .as("every frame of every clip gets a gradient")
                 .isPositive();
     }
 
@@ -156,7 +157,9 @@ class ResNet18EncoderTest {
         Blocks.initialize(block, manager, new Shape(1, 1, 32, 32));
 
         assertThatThrownBy(
-                        () -> Blocks.infer(block, manager, manager.zeros(new Shape(2, 3, 1, 32, 32))))
+                        () ->
+                                Blocks.infer(
+                                        block, manager, manager.zeros(new Shape(2, 3, 1, 32, 32))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(2, 3, 1, 32, 32)");
     }
