@@ -11,8 +11,11 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import com.typesafe.config.Config;
+import io.mmbalance.api.export.OnnxExportable;
+import io.mmbalance.api.export.OnnxGraph;
 import io.mmbalance.api.model.FusionProvider;
 import java.util.List;
+import java.util.Map;
 
 /**
  * FiLM fusion of two modalities: the conditioning modality produces a scale gamma and a shift beta
@@ -58,7 +61,7 @@ public final class FilmFusionProvider implements FusionProvider {
     }
 
     /** Modulates one modality's features by a scale and shift computed from the other's. */
-    static final class FilmHead extends AbstractBlock {
+    static final class FilmHead extends AbstractBlock implements OnnxExportable {
         private final Linear fc;
         private final Linear projection;
         private final Linear fcOut;
@@ -93,6 +96,32 @@ public final class FilmFusionProvider implements FusionProvider {
             NDList film = Layers.apply(fc, store, condition, training).split(new long[] {width}, 1);
             NDArray modulated = film.get(0).mul(target).add(film.get(1));
             return new NDList(Layers.apply(fcOut, store, modulated, training));
+        }
+
+        @Override
+        public List<String> exportOnnx(OnnxGraph graph, List<String> inputs) {
+            String condition = inputs.get(xFilm ? 0 : 1);
+            String target = inputs.get(xFilm ? 1 : 0);
+            if (projection != null) {
+                target = Layers.export(graph, projection, target);
+            }
+            String film = Layers.export(graph, fc, condition);
+            String gamma = slice(graph, film, 0, width, "gamma");
+            String beta = slice(graph, film, width, 2 * width, "beta");
+            String scaled = Layers.node(graph, "Mul", Map.of(), gamma, target);
+            String modulated = Layers.node(graph, "Add", Map.of(), scaled, beta);
+            return List.of(Layers.export(graph, fcOut, modulated));
+        }
+
+        private static String slice(OnnxGraph graph, String x, long from, long to, String hint) {
+            return Layers.node(
+                    graph,
+                    "Slice",
+                    Map.of(),
+                    x,
+                    graph.addInt64s(hint + ".starts", from),
+                    graph.addInt64s(hint + ".ends", to),
+                    graph.addInt64s(hint + ".axes", 1));
         }
 
         @Override

@@ -12,8 +12,11 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import com.typesafe.config.Config;
+import io.mmbalance.api.export.OnnxExportable;
+import io.mmbalance.api.export.OnnxGraph;
 import io.mmbalance.api.model.FusionProvider;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gated fusion of two modalities: one modality's features, through a linear layer and a sigmoid,
@@ -55,7 +58,7 @@ public final class GatedFusionProvider implements FusionProvider {
     }
 
     /** Gates one modality's projection by the sigmoid of the other's. */
-    static final class GatedHead extends AbstractBlock {
+    static final class GatedHead extends AbstractBlock implements OnnxExportable {
         private final Linear fcX;
         private final Linear fcY;
         private final Linear fcOut;
@@ -83,6 +86,21 @@ public final class GatedFusionProvider implements FusionProvider {
             NDArray y = Layers.apply(fcY, store, inputs.get(1), training);
             NDArray fused = xGate ? Activation.sigmoid(x).mul(y) : x.mul(Activation.sigmoid(y));
             return new NDList(Layers.apply(fcOut, store, fused, training));
+        }
+
+        @Override
+        public List<String> exportOnnx(OnnxGraph graph, List<String> inputs) {
+            String x = Layers.export(graph, fcX, inputs.get(0));
+            String y = Layers.export(graph, fcY, inputs.get(1));
+            String fused =
+                    xGate
+                            ? Layers.node(graph, "Mul", Map.of(), sigmoid(graph, x), y)
+                            : Layers.node(graph, "Mul", Map.of(), x, sigmoid(graph, y));
+            return List.of(Layers.export(graph, fcOut, fused));
+        }
+
+        private static String sigmoid(OnnxGraph graph, String x) {
+            return Layers.node(graph, "Sigmoid", Map.of(), x);
         }
 
         @Override

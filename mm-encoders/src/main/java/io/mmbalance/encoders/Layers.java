@@ -7,6 +7,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
+import io.mmbalance.api.export.OnnxGraph;
+import java.util.List;
+import java.util.Map;
 
 /** Builders for the layers the convolutional encoders share, and their output sizes. */
 final class Layers {
@@ -46,5 +49,38 @@ final class Layers {
     /** Runs one single-input, single-output child block. */
     static NDArray apply(Block block, ParameterStore store, NDArray x, boolean training) {
         return block.forward(store, new NDList(x), training).head();
+    }
+
+    /** Emits one single-output ONNX node and returns the name of its output. */
+    static String node(OnnxGraph graph, String op, Map<String, Object> attributes, String... in) {
+        return graph.addNode(op, List.of(in), 1, attributes).get(0);
+    }
+
+    /** Exports one single-input, single-output child block and returns its output's name. */
+    static String export(OnnxGraph graph, Block block, String input) {
+        return graph.exportChild(block, List.of(input)).get(0);
+    }
+
+    /** Emits ReLU. */
+    static String relu(OnnxGraph graph, String x) {
+        return node(graph, "Relu", Map.of(), x);
+    }
+
+    /** Emits a square max-pool without dilation or ceiling. */
+    static String maxPool(OnnxGraph graph, String x, int kernel, int stride, int pad) {
+        return node(
+                graph,
+                "MaxPool",
+                Map.of(
+                        "kernel_shape", new long[] {kernel, kernel},
+                        "strides", new long[] {stride, stride},
+                        "pads", new long[] {pad, pad, pad, pad}),
+                x);
+    }
+
+    /** Emits the mean over all axes after the first two, as {@code (N, C)}. */
+    static String globalAveragePool(OnnxGraph graph, String x) {
+        String pooled = node(graph, "GlobalAveragePool", Map.of(), x);
+        return node(graph, "Flatten", Map.of("axis", 1L), pooled);
     }
 }

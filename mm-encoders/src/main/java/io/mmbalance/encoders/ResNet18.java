@@ -14,8 +14,11 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.mmbalance.api.export.OnnxExportable;
+import io.mmbalance.api.export.OnnxGraph;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ResNet-18 without its classifier, over images {@code (N, C, H, W)} or frame sequences {@code (N,
@@ -28,7 +31,7 @@ import java.util.List;
  * averaged over time, height and width together. An optional linear layer maps the 512 features to
  * another size.
  */
-final class ResNet18 extends AbstractBlock {
+final class ResNet18 extends AbstractBlock implements OnnxExportable {
 
     /** The channels of the four stages. */
     static final int[] STAGES = {64, 128, 256, 512};
@@ -105,6 +108,36 @@ final class ResNet18 extends AbstractBlock {
             pooled = Layers.apply(fc, store, pooled, training);
         }
         return new NDList(pooled);
+    }
+
+    /**
+     * Emits the inference graph. A frame sequence is exported for the frame count, channels, height
+     * and width the block was initialised with.
+     */
+    @Override
+    public List<String> exportOnnx(OnnxGraph graph, List<String> inputs) {
+        String x = inputs.get(0);
+        Shape in = getInputShapes()[0];
+        if (frames) {
+            long[] image = {-1, in.get(2), in.get(3), in.get(4)};
+            x = Layers.node(graph, "Reshape", Map.of(), x, graph.addInt64s("frames", image));
+        }
+        x = Layers.relu(graph, Layers.export(graph, bn1, Layers.export(graph, conv1, x)));
+        x = Layers.maxPool(graph, x, 3, 2, 1);
+        for (Block unit : units) {
+            x = Layers.export(graph, unit, x);
+        }
+        x = Layers.globalAveragePool(graph, x);
+        if (frames) {
+            long[] clips = {-1, in.get(1), TRUNK_FEATURES};
+            x = Layers.node(graph, "Reshape", Map.of(), x, graph.addInt64s("clips", clips));
+            x = Layers.node(graph, "Transpose", Map.of("perm", new long[] {0, 2, 1}), x);
+            x = Layers.globalAveragePool(graph, x);
+        }
+        if (fc != null) {
+            x = Layers.export(graph, fc, x);
+        }
+        return List.of(x);
     }
 
     @Override

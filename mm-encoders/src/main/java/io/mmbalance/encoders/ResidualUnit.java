@@ -11,13 +11,17 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.mmbalance.api.export.OnnxExportable;
+import io.mmbalance.api.export.OnnxGraph;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The basic residual unit of ResNet-18 and ResNet-34: two 3x3 convolutions with batch
  * normalisation, added to the input (or to its 1x1 projection when the stride or the channel count
  * changes), then ReLU.
  */
-final class ResidualUnit extends AbstractBlock {
+final class ResidualUnit extends AbstractBlock implements OnnxExportable {
 
     private final int channels;
     private final int stride;
@@ -64,6 +68,18 @@ final class ResidualUnit extends AbstractBlock {
             shortcut = Layers.apply(projBn, store, projected, training);
         }
         return new NDList(Activation.relu(y.add(shortcut)));
+    }
+
+    @Override
+    public List<String> exportOnnx(OnnxGraph graph, List<String> inputs) {
+        String x = inputs.get(0);
+        String y = Layers.relu(graph, Layers.export(graph, bn1, Layers.export(graph, conv1, x)));
+        y = Layers.export(graph, bn2, Layers.export(graph, conv2, y));
+        String shortcut = x;
+        if (projConv != null) {
+            shortcut = Layers.export(graph, projBn, Layers.export(graph, projConv, x));
+        }
+        return List.of(Layers.relu(graph, Layers.node(graph, "Add", Map.of(), y, shortcut)));
     }
 
     @Override

@@ -13,6 +13,8 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.mmbalance.api.export.OnnxExportable;
+import io.mmbalance.api.export.OnnxGraph;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +24,7 @@ import java.util.List;
  * layer. The convolutions do not depend on the frame count, so one block takes spectrograms of any
  * length that survives the pooling.
  */
-final class SpecCnn extends AbstractBlock {
+final class SpecCnn extends AbstractBlock implements OnnxExportable {
 
     private final List<Conv2d> convs = new ArrayList<>();
     private final List<BatchNorm> norms = new ArrayList<>();
@@ -75,6 +77,17 @@ final class SpecCnn extends AbstractBlock {
         Shape maps = x.getShape();
         x = x.reshape(maps.get(0), maps.get(1), maps.get(2) * maps.get(3)).mean(new int[] {2});
         return new NDList(Layers.apply(fc, store, x, training));
+    }
+
+    @Override
+    public List<String> exportOnnx(OnnxGraph graph, List<String> inputs) {
+        String x = inputs.get(0);
+        for (int i = 0; i < convs.size(); i++) {
+            x = Layers.export(graph, convs.get(i), x);
+            x = Layers.relu(graph, Layers.export(graph, norms.get(i), x));
+            x = Layers.maxPool(graph, x, 2, 2, 0);
+        }
+        return List.of(Layers.export(graph, fc, Layers.globalAveragePool(graph, x)));
     }
 
     @Override
