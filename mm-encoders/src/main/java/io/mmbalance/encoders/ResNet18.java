@@ -59,13 +59,10 @@ final class ResNet18 extends AbstractBlock implements OnnxExportable {
         conv1 = addChildBlock("conv1", Layers.conv(STAGES[0], 7, 2, 3));
         bn1 = addChildBlock("bn1", Layers.batchNorm());
         for (int stage = 0; stage < STAGES.length; stage++) {
-            int stride = stage == 0 ? 1 : 2;
             for (int i = 0; i < 2; i++) {
-                String name = "layer" + (stage + 1) + "-" + i;
-                boolean first = i == 0 && stage > 0;
-                units.add(
-                        addChildBlock(
-                                name, new ResidualUnit(STAGES[stage], first ? stride : 1, first)));
+                boolean downsample = stage > 0 && i == 0;
+                ResidualUnit unit = new ResidualUnit(STAGES[stage], downsample ? 2 : 1, downsample);
+                units.add(addChildBlock("layer" + (stage + 1) + "-" + i, unit));
             }
         }
         if (features > 0) {
