@@ -1,6 +1,7 @@
 /** The {@code mm} command line: train, compare, benchmark and list plugins. */
 module io.mmbalance.cli {
     requires io.mmbalance.core;
+    requires io.mmbalance.multitask;
     requires info.picocli;
     requires me.tongfei.progressbar;
     requires org.slf4j;

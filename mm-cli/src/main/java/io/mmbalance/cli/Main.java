@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             CompareCommand.class,
             ReportCommand.class,
+            SamplesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

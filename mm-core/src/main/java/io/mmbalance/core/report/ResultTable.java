@@ -56,6 +56,10 @@ public final class ResultTable {
         for (String h : heads) {
             header.add(h + " acc %");
         }
+        boolean tasks = heads.stream().anyMatch(h -> h.startsWith("task/"));
+        if (tasks) {
+            header.add("mean task acc %");
+        }
         for (String g : groups) {
             header.add("conflict share " + g + " %");
         }
@@ -70,6 +74,9 @@ public final class ResultTable {
             cells.add(runs.get(0).path("epochs").asText());
             for (String h : heads) {
                 cells.add(stat(runs, r -> r.path("test").path(h).path("accuracy"), 100));
+            }
+            if (tasks) {
+                cells.add(stat(runs, ResultTable::meanTask, 100));
             }
             for (String g : groups) {
                 cells.add(stat(runs, r -> r.path("conflict_share").path(g), 100));
@@ -86,6 +93,20 @@ public final class ResultTable {
             sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
         }
         return sb.toString();
+    }
+
+    private static JsonNode meanTask(JsonNode run) {
+        double sum = 0;
+        int n = 0;
+        var names = run.path("test").fieldNames();
+        while (names.hasNext()) {
+            String h = names.next();
+            if (h.startsWith("task/")) {
+                sum += run.path("test").path(h).path("accuracy").asDouble();
+                n++;
+            }
+        }
+        return JSON.getNodeFactory().numberNode(n == 0 ? 0 : sum / n);
     }
 
     private static String stat(

@@ -166,6 +166,10 @@ public final class Trainer {
             if (settings.evalEveryEpoch() || epoch == settings.epochs() || stopped) {
                 last = Evaluator.evaluate(model, test, manager, settings.evalBatchSize());
                 record.put("test", evaluationRecord(last));
+                double mean = meanTaskAccuracy(last);
+                if (!Double.isNaN(mean)) {
+                    record.put("mean_task_accuracy", mean);
+                }
                 double primary = last.values().iterator().next().accuracy();
                 if (primary > bestPrimary) {
                     bestPrimary = primary;
@@ -183,6 +187,10 @@ public final class Trainer {
         summary.put("epochs", settings.epochs());
         summary.put("steps", globalStep);
         summary.put("test", evaluationRecord(last));
+        double mean = meanTaskAccuracy(last);
+        if (!Double.isNaN(mean)) {
+            summary.put("mean_task_accuracy", mean);
+        }
         summary.put("best_primary_accuracy", bestPrimary);
         summary.put("best_epoch", bestEpoch);
         Map<String, Object> share = new LinkedHashMap<>();
@@ -195,6 +203,17 @@ public final class Trainer {
         summary.put("train_seconds", trainSeconds);
         summary.put("stopped_at_stationary", stopped);
         return summary;
+    }
+
+    /**
+     * Returns the mean test accuracy over the tasks of a multi-task model (no primary objective),
+     * or NaN for a multimodal model.
+     */
+    private double meanTaskAccuracy(Map<String, Evaluation> evals) {
+        if (evals.isEmpty() || model.objectives().stream().anyMatch(Objective::primary)) {
+            return Double.NaN;
+        }
+        return evals.values().stream().mapToDouble(Evaluation::accuracy).average().orElse(0);
     }
 
     private Map<String, Object> stepRecord(int epoch, long step, StepResult result) {

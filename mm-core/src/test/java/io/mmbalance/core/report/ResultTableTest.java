@@ -48,4 +48,22 @@ class ResultTableTest {
                 .hasMessageContaining(tmp.toString())
                 .hasMessageContaining("did not finish");
     }
+
+    @Test
+    void multiTaskRowsAlsoHoldTheMeanTaskAccuracy(@TempDir Path tmp) throws IOException {
+        Path run = tmp.resolve("mt");
+        Files.createDirectories(run);
+        Files.writeString(
+                run.resolve("summary.json"),
+                """
+                {"integrator": "pareto", "mode": "unimodal-losses", "epochs": 1,
+                 "test": {"task/left": {"accuracy": 0.9}, "task/right": {"accuracy": 0.7}},
+                 "conflict_share": {"shared": 0.5}, "train_seconds": 10.0}
+                """);
+        ResultTable table = new ResultTable();
+        table.add(run);
+        assertThat(table.markdown())
+                .contains("mean task acc %")
+                .contains("| unimodal-losses / pareto | 1 | 1 | 90.00 | 70.00 | 80.00 | 50.00 | 10.00 |");
+    }
 }

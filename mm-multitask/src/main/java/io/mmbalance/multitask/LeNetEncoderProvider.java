@@ -1,0 +1,67 @@
+package io.mmbalance.multitask;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.mmbalance.api.model.EncoderProvider;
+
+/**
+ * The LeNet-style shared encoder of the MultiMNIST experiments: conv 10 5x5, max-pool 2, ReLU,
+ * conv 20 5x5, max-pool 2, ReLU, flatten, linear to {@code features}.
+ */
+public final class LeNetEncoderProvider implements EncoderProvider {
+
+    /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+    public LeNetEncoderProvider() {}
+
+    @Override
+    public String name() {
+        return "lenet";
+    }
+
+    @Override
+    public String description() {
+        return "LeNet-style: 2 conv + max-pool layers, linear (MultiMNIST shared encoder)";
+    }
+
+    @Override
+    public Config defaults() {
+        return ConfigFactory.defaultReference(LeNetEncoderProvider.class.getClassLoader())
+                .getConfig("mm.encoders.lenet");
+    }
+
+    @Override
+    public Block create(Config config, Shape inputShape) {
+        if (inputShape.dimension() != 3 || inputShape.get(1) < 16 || inputShape.get(2) < 16) {
+            throw new IllegalArgumentException(
+                    "encoder 'lenet' needs an image input (channels, height, width) of at least"
+                            + " 16x16, got "
+                            + inputShape);
+        }
+        return new SequentialBlock()
+                .add(conv(10))
+                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(Activation.reluBlock())
+                .add(conv(20))
+                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(Activation.reluBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(config.getInt("features")).build());
+    }
+
+    @Override
+    public long outputSize(Config config, Shape inputShape) {
+        return config.getInt("features");
+    }
+
+    private static Conv2d conv(int filters) {
+        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(5, 5)).build();
+    }
+}
