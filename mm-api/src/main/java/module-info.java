@@ -9,6 +9,7 @@ module io.mmbalance.api {
     exports io.mmbalance.api.export;
     exports io.mmbalance.api.integrate;
     exports io.mmbalance.api.model;
+    exports io.mmbalance.api.model.layers;
 
     uses io.mmbalance.api.data.DatasetProvider;
     uses io.mmbalance.api.integrate.GradientIntegratorProvider;
