@@ -42,7 +42,13 @@ public final class SgdMomentum {
      */
     public void update(Parameter parameter, NDArray gradient, double learningRate) {
         NDArray w = parameter.getArray();
-        NDArray d = weightDecay == 0 ? gradient : gradient.add(w.mul((float) weightDecay));
+        NDArray d = gradient;
+        if (weightDecay != 0) {
+            // w.mul(...) belongs to the parameter's long-lived manager: close it at once
+            try (NDArray decay = w.mul((float) weightDecay)) {
+                d = gradient.add(decay);
+            }
+        }
         NDArray v = velocity.get(parameter.getId());
         if (v == null) {
             v = d.duplicate();
