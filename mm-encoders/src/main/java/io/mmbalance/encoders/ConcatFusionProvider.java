@@ -1,13 +1,12 @@
 package io.mmbalance.encoders;
 
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import com.typesafe.config.Config;
 import io.mmbalance.api.model.FusionProvider;
+import io.mmbalance.api.model.layers.Concat;
+import io.mmbalance.api.model.layers.Relu;
 import java.util.List;
 
 /** Late fusion by concatenating the modality features, then a linear classifier. */
@@ -33,12 +32,10 @@ public final class ConcatFusionProvider implements FusionProvider {
 
     @Override
     public Block create(Config config, List<Long> featureSizes, int classes) {
-        SequentialBlock block =
-                new SequentialBlock()
-                        .add((NDList features) -> new NDList(NDArrays.concat(features, 1)));
+        SequentialBlock block = new SequentialBlock().add(new Concat(1));
         int hidden = config.getInt("hidden");
         if (hidden > 0) {
-            block.add(Linear.builder().setUnits(hidden).build()).add(Activation.reluBlock());
+            block.add(Linear.builder().setUnits(hidden).build()).add(new Relu());
         }
         block.add(Linear.builder().setUnits(classes).build());
         return block;

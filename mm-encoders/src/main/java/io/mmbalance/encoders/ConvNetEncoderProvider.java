@@ -1,15 +1,16 @@
 package io.mmbalance.encoders;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
 import com.typesafe.config.Config;
 import io.mmbalance.api.model.EncoderProvider;
+import io.mmbalance.api.model.layers.GlobalAvgPool2d;
+import io.mmbalance.api.model.layers.MaxPool2d;
+import io.mmbalance.api.model.layers.Relu;
 
 /** The four-convolution encoder used for CG-MNIST (input {@code (C, H, W)}, H and W >= 19). */
 public final class ConvNetEncoderProvider implements EncoderProvider {
@@ -40,15 +41,15 @@ public final class ConvNetEncoderProvider implements EncoderProvider {
             block.add(BatchNorm.builder().optAxis(1).build());
         }
         block.add(conv(32, 5, 1, 2))
-                .add(Activation.reluBlock())
-                .add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2)))
+                .add(new Relu())
+                .add(new MaxPool2d(3, 2, 0))
                 .add(conv(32, 3, 1, 0))
-                .add(Activation.reluBlock())
+                .add(new Relu())
                 .add(conv(64, 3, 2, 0))
-                .add(Activation.reluBlock())
+                .add(new Relu())
                 .add(conv(64, 3, 1, 0))
-                .add(Activation.reluBlock())
-                .add(Pool.globalAvgPool2dBlock())
+                .add(new Relu())
+                .add(new GlobalAvgPool2d())
                 .add(Linear.builder().setUnits(config.getInt("features")).build());
         return block;
     }

@@ -10,9 +10,12 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import com.typesafe.config.Config;
+import io.mmbalance.api.export.OnnxExportable;
+import io.mmbalance.api.export.OnnxGraph;
 import io.mmbalance.api.model.FusionProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Late fusion by one linear classifier per modality whose logits are summed. */
 public final class SumFusionProvider implements FusionProvider {
@@ -41,7 +44,7 @@ public final class SumFusionProvider implements FusionProvider {
     }
 
     /** Sums per-modality linear classifiers. */
-    static final class SumHead extends AbstractBlock {
+    static final class SumHead extends AbstractBlock implements OnnxExportable {
         private final List<Block> heads = new ArrayList<>();
         private final int classes;
 
@@ -65,6 +68,20 @@ public final class SumFusionProvider implements FusionProvider {
                 sum = sum == null ? out : sum.add(out);
             }
             return new NDList(sum);
+        }
+
+        @Override
+        public List<String> exportOnnx(OnnxGraph graph, List<String> inputs) {
+            String sum = null;
+            for (int i = 0; i < heads.size(); i++) {
+                String out = graph.exportChild(heads.get(i), List.of(inputs.get(i))).get(0);
+                if (sum == null) {
+                    sum = out;
+                } else {
+                    sum = graph.addNode("Add", List.of(sum, out), 1, Map.of()).get(0);
+                }
+            }
+            return List.of(sum);
         }
 
         @Override
