@@ -1,16 +1,16 @@
 package io.mmbalance.multitask;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.mmbalance.api.model.EncoderProvider;
+import io.mmbalance.api.model.layers.Flatten;
+import io.mmbalance.api.model.layers.MaxPool2d;
+import io.mmbalance.api.model.layers.Relu;
 
 /**
  * The LeNet-style shared encoder of the MultiMNIST experiments: conv 10 5x5, max-pool 2, ReLU,
@@ -47,12 +47,12 @@ public final class LeNetEncoderProvider implements EncoderProvider {
         }
         return new SequentialBlock()
                 .add(conv(10))
-                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(Activation.reluBlock())
+                .add(new MaxPool2d(2, 2, 0))
+                .add(new Relu())
                 .add(conv(20))
-                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(Activation.reluBlock())
-                .add(Blocks.batchFlattenBlock())
+                .add(new MaxPool2d(2, 2, 0))
+                .add(new Relu())
+                .add(new Flatten())
                 .add(Linear.builder().setUnits(config.getInt("features")).build());
     }
 
