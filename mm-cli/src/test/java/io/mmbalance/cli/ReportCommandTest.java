@@ -16,14 +16,19 @@ class ReportCommandTest {
     void drawsAccuracyCosineAndNormChartsFromTheMetricsLog(@TempDir Path tmp) throws IOException {
         Path run = tmp.resolve("run");
         Files.createDirectories(run);
+        String step10 = "{\"cosine\":-0.2,\"norms\":[1.0,0.5],\"scale\":1.1}";
+        String step20 = "{\"cosine\":0.3,\"norms\":[0.8,0.4],\"scale\":1.0}";
         Files.writeString(
                 run.resolve("metrics.jsonl"),
-                """
-                {"type":"step","epoch":1,"step":10,"groups":{"gray":{"cosine":-0.2,"norms":[1.0,0.5],"scale":1.1}}}
-                {"type":"step","epoch":1,"step":20,"groups":{"gray":{"cosine":0.3,"norms":[0.8,0.4],"scale":1.0}}}
-                {"type":"epoch","epoch":1,"train_loss":{"multimodal":1.2},"conflict_share":{"gray":0.25},"test":{"multimodal":{"accuracy":0.5}}}
-                {"type":"epoch","epoch":2,"train_loss":{"multimodal":0.9},"conflict_share":{"gray":0.2},"test":{"multimodal":{"accuracy":0.6}}}
-                """);
+                "{\"type\":\"step\",\"epoch\":1,\"step\":10,\"groups\":{\"gray\":" + step10 + "}}\n"
+                        + "{\"type\":\"step\",\"epoch\":1,\"step\":20,\"groups\":{\"gray\":" + step20
+                        + "}}\n"
+                        + """
+                        {"type":"epoch","epoch":1,"train_loss":{"multimodal":1.2},\
+                        "conflict_share":{"gray":0.25},"test":{"multimodal":{"accuracy":0.5}}}
+                        {"type":"epoch","epoch":2,"train_loss":{"multimodal":0.9},\
+                        "conflict_share":{"gray":0.2},"test":{"multimodal":{"accuracy":0.6}}}
+                        """);
         CliTestSupport.Result r = CliTestSupport.run("report", run.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         for (String name :

@@ -211,10 +211,18 @@ class GradientPlumbingTest {
 
         IntegratedStep a =
                 new IntegratedStep(
-                        manager, viaIntegrator, new RecordingIntegrator("sum"), new SgdMomentum(manager, 0, 0), false);
+                        manager,
+                        viaIntegrator,
+                        new RecordingIntegrator("sum"),
+                        new SgdMomentum(manager, 0, 0),
+                        false);
         IntegratedStep b =
                 new IntegratedStep(
-                        manager, viaShortcut, new RecordingIntegrator("uniform"), new SgdMomentum(manager, 0, 0), false);
+                        manager,
+                        viaShortcut,
+                        new RecordingIntegrator("uniform"),
+                        new SgdMomentum(manager, 0, 0),
+                        false);
         try (NDManager sm = manager.newSubManager()) {
             a.run(sm, inputs, new NDList(labels), 1.0, true);
             b.run(sm, inputs, new NDList(labels), 1.0, false);
