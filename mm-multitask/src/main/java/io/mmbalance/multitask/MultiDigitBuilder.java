@@ -17,15 +17,38 @@ import java.util.SplittableRandom;
  */
 final class MultiDigitBuilder {
 
-    /** Changes whenever the construction changes, so that old caches are not reused. */
+    /**
+     * Names the construction; it is part of every recipe, and changes whenever the construction
+     * does, so that old caches are not reused.
+     */
     static final String SCHEME = "multi-digit-v1";
 
     private MultiDigitBuilder() {}
 
-    /** The built arrays. */
+    /**
+     * The built arrays.
+     *
+     * @param pixels the canvases, one byte per pixel, sample after sample
+     * @param left the left digit's label of each sample (task {@code left})
+     * @param right the right digit's label of each sample (task {@code right})
+     */
     record Built(byte[] pixels, byte[] left, byte[] right) {}
 
-    static Built build(LabelledImages source, int count, MultiDigitSettings s, Split split) {
+    /**
+     * Builds the first {@code count} canvases of a split.
+     *
+     * @param source the source split; its labels must be in [0, classes)
+     * @param count how many canvases, at most the source size
+     * @param s the settings
+     * @param split which split, for the seed of its stream
+     * @param classes the number of classes
+     * @return the pixels (count x canvas x canvas, row-major) and the two label arrays
+     * @throws IllegalArgumentException when a label is out of range or the split holds fewer
+     *     than two classes, so that no partner of another class exists
+     */
+    static Built build(
+            LabelledImages source, int count, MultiDigitSettings s, Split split, int classes) {
+        checkLabels(source, classes);
         IdxImages images = source.images();
         int rows = images.rows();
         int cols = images.cols();
@@ -58,6 +81,35 @@ final class MultiDigitBuilder {
         return new Built(pixels, left, right);
     }
 
+    private static void checkLabels(LabelledImages source, int classes) {
+        boolean[] seen = new boolean[classes];
+        int distinct = 0;
+        for (int i = 0; i < source.size(); i++) {
+            int label = source.labels().label(i);
+            if (label < 0 || label >= classes) {
+                throw new IllegalArgumentException(
+                        source.images().file()
+                                + ": sample "
+                                + i
+                                + " has label "
+                                + label
+                                + "; labels must be in [0, "
+                                + classes
+                                + ")");
+            }
+            if (!seen[label]) {
+                seen[label] = true;
+                distinct++;
+            }
+        }
+        if (distinct < 2 && source.size() > 0) {
+            throw new IllegalArgumentException(
+                    source.images().file()
+                            + ": all samples are of one class; two digits of different classes"
+                            + " need at least two");
+        }
+    }
+
     private static void draw(
             IdxImages images,
             int index,
@@ -79,6 +131,7 @@ final class MultiDigitBuilder {
         }
     }
 
+    /** Returns the seed of a split's stream: train and test draw from separate streams. */
     static long streamSeed(long seed, Split split) {
         return seed * 0x9E3779B97F4A7C15L ^ (split == Split.TRAIN ? 0x5EEDL : 0x7E57L);
     }

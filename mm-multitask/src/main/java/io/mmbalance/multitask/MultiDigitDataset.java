@@ -53,7 +53,12 @@ final class MultiDigitDataset implements MultimodalDataset {
 
     @Override
     public int label(int index, int task) {
-        return task == 0 ? left[index] : right[index];
+        return switch (task) {
+            case 0 -> left[index];
+            case 1 -> right[index];
+            default -> throw new IndexOutOfBoundsException(
+                    "task " + task + "; this dataset has tasks 0 (left) and 1 (right)");
+        };
     }
 
     @Override

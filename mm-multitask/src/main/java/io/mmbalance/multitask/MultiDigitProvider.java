@@ -1,6 +1,7 @@
 package io.mmbalance.multitask;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.mmbalance.api.config.ConfigSections;
 import io.mmbalance.api.data.DataContext;
@@ -8,12 +9,15 @@ import io.mmbalance.api.data.DatasetProvider;
 import io.mmbalance.api.data.MultimodalDataset;
 import io.mmbalance.api.data.Split;
 import io.mmbalance.datasets.idx.IdxFiles;
+import io.mmbalance.datasets.idx.IdxImages;
 import io.mmbalance.datasets.idx.LabelledImages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,46 +26,70 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Base of the MultiMNIST-style providers: builds, caches and opens one split. */
+/**
+ * Base of the MultiMNIST-style providers: builds, caches and opens one split. The cache file is
+ * named after a hash of the recipe (the source files' SHA-256, every construction parameter, the
+ * seed and the sample count), so a change of any of them builds a new one.
+ */
 abstract class MultiDigitProvider implements DatasetProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(MultiDigitProvider.class);
 
+    /** Returns the class names of the source dataset, in label order. */
     abstract List<String> classes();
 
     @Override
     public Config defaults() {
-        return ConfigFactory.defaultReference(MultiDigitProvider.class.getClassLoader())
-                .getConfig("mm.datasets." + name());
+        String path = "mm.datasets." + name();
+        Config reference =
+                ConfigFactory.defaultReference(MultiDigitProvider.class.getClassLoader());
+        if (!reference.hasPath(path)) {
+            throw new IllegalStateException(
+                    "no section " + path + " in reference.conf; the mm-multitask jar is damaged");
+        }
+        return reference.getConfig(path);
     }
 
     @Override
     public MultimodalDataset open(Config config, Split split, DataContext context)
             throws IOException {
         Config c = ConfigSections.merge(config, defaults(), "dataset", Set.of("name"));
-        Path dir = context.dataRoot().resolve(c.getString("dir"));
+        Path dir = context.dataRoot().resolve(MultiDigitSettings.dir(c));
         long start = System.nanoTime();
         LabelledImages source;
         try {
             source = IdxFiles.readSplit(dir, split);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new java.nio.file.NoSuchFileException(
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(
                     e.getFile(),
                     null,
                     e.getReason()
                             + "; set dataset.dir or data.root (MM_DATA), or run"
                             + " scripts/fetch-data.sh");
         }
-        MultiDigitSettings s =
-                MultiDigitSettings.from(c, name(), Math.max(source.images().rows(), source.images().cols()));
+        IdxImages images = source.images();
+        MultiDigitSettings s = MultiDigitSettings.from(c, images.rows(), images.cols());
         int limit = split == Split.TRAIN ? s.trainLimit() : s.testLimit();
         int count = limit == 0 ? source.size() : Math.min(limit, source.size());
+        int area = s.canvas() * s.canvas();
+        if ((long) count * area > Integer.MAX_VALUE - 16) {
+            throw new ConfigException.BadValue(
+                    c.getValue("canvas").origin(),
+                    "dataset.canvas",
+                    count
+                            + " canvases of "
+                            + s.canvas()
+                            + "x"
+                            + s.canvas()
+                            + " do not fit one array; lower dataset.canvas or set"
+                            + " dataset.train-limit / dataset.test-limit");
+        }
         Map<String, Object> recipe = new LinkedHashMap<>();
         recipe.put("dataset", name());
         recipe.put("split", split.id());
         recipe.put("scheme", MultiDigitBuilder.SCHEME);
-        recipe.put("images", source.images().file().toString());
-        recipe.put("images_sha256", source.images().sha256());
+        recipe.put("images", images.file().toString());
+        recipe.put("images_sha256", images.sha256());
         recipe.put("labels_sha256", source.labels().sha256());
         recipe.put("size", count);
         recipe.put("canvas", s.canvas());
@@ -70,7 +98,6 @@ abstract class MultiDigitProvider implements DatasetProvider {
         recipe.put("noise_rate", s.noiseRate());
         recipe.put("noise_from_column", s.noiseFromColumn());
         recipe.put("seed", s.seed());
-        int area = s.canvas() * s.canvas();
         Path cache =
                 context.cacheDir() == null
                         ? null
@@ -79,9 +106,9 @@ abstract class MultiDigitProvider implements DatasetProvider {
         MultiDigitBuilder.Built built = MultiDigitCache.read(cache, count, area);
         String how = "read from " + cache;
         if (built == null) {
-            built = MultiDigitBuilder.build(source, count, s, split);
+            built = MultiDigitBuilder.build(source, count, s, split, classes().size());
             MultiDigitCache.write(cache, built, area);
-            how = "built";
+            how = cache == null ? "built, no cache folder" : "built, cached in " + cache;
         }
         LOG.info(
                 "Loaded {} {}: {} samples from {} in {} ms ({})",
@@ -92,7 +119,12 @@ abstract class MultiDigitProvider implements DatasetProvider {
                 (System.nanoTime() - start) / 1_000_000,
                 how);
         return new MultiDigitDataset(
-                s.canvas(), built.pixels(), built.left(), built.right(), classes(), recipe);
+                s.canvas(),
+                built.pixels(),
+                built.left(),
+                built.right(),
+                classes(),
+                Collections.unmodifiableMap(recipe));
     }
 
     private static String hash(Map<String, Object> recipe) {

@@ -4,9 +4,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
- * The validated settings of a MultiMNIST-style dataset.
+ * The validated settings of a MultiMNIST-style dataset. Every error names the full key
+ * ({@code dataset.<key>}) and says what would be accepted.
  *
  * @param dir the folder of the source IDX files
  * @param canvas the side of the square canvas
@@ -33,58 +35,116 @@ record MultiDigitSettings(
         int trainLimit,
         int testLimit) {
 
-    static MultiDigitSettings from(Config c, String name, int digitSide) {
-        String section = "dataset";
-        List<Integer> left = c.getIntList("left-offset");
-        List<Integer> right = c.getIntList("right-offset");
-        if (left.size() != 2 || right.size() != 2) {
-            throw bad(c, section, "left-offset/right-offset", "must be [row, column] pairs");
+    private static final String SECTION = "dataset";
+
+    /** The largest canvas side: 60,000 canvases of this size still fit one byte array. */
+    static final int MAX_CANVAS = 180;
+
+    /**
+     * Reads and checks a merged dataset section.
+     *
+     * @param c the section, merged with its defaults
+     * @param digitRows rows of a source image
+     * @param digitCols columns of a source image
+     * @return the settings
+     * @throws ConfigException when a value is of the wrong type or out of range
+     */
+    static MultiDigitSettings from(Config c, int digitRows, int digitCols) {
+        String dir = dir(c);
+        int canvas = get(c, "canvas", "an integer", Config::getInt);
+        if (canvas < 1 || canvas > MAX_CANVAS) {
+            throw bad(c, "canvas", "must be in [1, " + MAX_CANVAS + "], got " + canvas);
         }
-        MultiDigitSettings s =
-                new MultiDigitSettings(
-                        c.getString("dir"),
-                        c.getInt("canvas"),
-                        left.get(0),
-                        left.get(1),
-                        right.get(0),
-                        right.get(1),
-                        c.getDouble("noise-rate"),
-                        c.getInt("noise-from-column"),
-                        c.getLong("seed"),
-                        c.getInt("train-limit"),
-                        c.getInt("test-limit"));
-        for (int[] offset : new int[][] {{s.leftRow, s.leftCol}, {s.rightRow, s.rightCol}}) {
-            if (offset[0] < 0
-                    || offset[1] < 0
-                    || offset[0] + digitSide > s.canvas
-                    || offset[1] + digitSide > s.canvas) {
-                throw bad(
-                        c,
-                        section,
-                        "left-offset/right-offset",
-                        String.format(
-                                Locale.ROOT,
-                                "a %dx%d digit at (%d, %d) does not fit a canvas of %d",
-                                digitSide,
-                                digitSide,
-                                offset[0],
-                                offset[1],
-                                s.canvas));
-            }
+        int[] left = offset(c, "left-offset", canvas, digitRows, digitCols);
+        int[] right = offset(c, "right-offset", canvas, digitRows, digitCols);
+        double noiseRate = get(c, "noise-rate", "a number", Config::getDouble);
+        if (!(noiseRate >= 0 && noiseRate <= 1)) {
+            throw bad(c, "noise-rate", "must be in [0, 1], got " + noiseRate);
         }
-        if (!(s.noiseRate >= 0 && s.noiseRate <= 1)) {
-            throw bad(c, section, "noise-rate", s.noiseRate + " must be in [0, 1]");
+        int noiseFrom = get(c, "noise-from-column", "an integer", Config::getInt);
+        if (noiseFrom < 0 || noiseFrom > canvas) {
+            throw bad(
+                    c,
+                    "noise-from-column",
+                    "must be in [0, canvas = " + canvas + "], got " + noiseFrom);
         }
-        if (s.noiseFromColumn < 0 || s.noiseFromColumn > s.canvas) {
-            throw bad(c, section, "noise-from-column", s.noiseFromColumn + " must be in [0, canvas]");
-        }
-        if (s.trainLimit < 0 || s.testLimit < 0) {
-            throw bad(c, section, "train-limit/test-limit", "must be >= 0");
-        }
-        return s;
+        long seed = get(c, "seed", "an integer", Config::getLong);
+        return new MultiDigitSettings(
+                dir,
+                canvas,
+                left[0],
+                left[1],
+                right[0],
+                right[1],
+                noiseRate,
+                noiseFrom,
+                seed,
+                limit(c, "train-limit"),
+                limit(c, "test-limit"));
     }
 
-    private static ConfigException bad(Config c, String section, String key, String why) {
-        return new ConfigException.BadValue(c.origin(), section + "." + key, why);
+    /**
+     * Reads the source folder, which must not be empty.
+     *
+     * @param c the merged section
+     * @return the folder, relative to the data root or absolute
+     */
+    static String dir(Config c) {
+        String dir = get(c, "dir", "a string", Config::getString);
+        if (dir.isBlank()) {
+            throw bad(c, "dir", "must not be empty; name the folder of the source IDX files");
+        }
+        return dir;
+    }
+
+    private static int[] offset(Config c, String key, int canvas, int rows, int cols) {
+        List<Integer> pair = get(c, key, "a list [row, column]", Config::getIntList);
+        if (pair.size() != 2) {
+            throw bad(c, key, "must be [row, column], got " + pair);
+        }
+        int row = pair.get(0);
+        int col = pair.get(1);
+        if (row < 0 || col < 0 || row + rows > canvas || col + cols > canvas) {
+            throw bad(
+                    c,
+                    key,
+                    String.format(
+                            Locale.ROOT,
+                            "a %dx%d source image at (%d, %d) does not fit a canvas of %d;"
+                                    + " use offsets in [0, %d] x [0, %d] or a larger canvas",
+                            rows,
+                            cols,
+                            row,
+                            col,
+                            canvas,
+                            Math.max(0, canvas - rows),
+                            Math.max(0, canvas - cols)));
+        }
+        return new int[] {row, col};
+    }
+
+    private static int limit(Config c, String key) {
+        int value = get(c, key, "an integer", Config::getInt);
+        if (value < 0) {
+            throw bad(c, key, "must be >= 0 (0 means the whole split), got " + value);
+        }
+        return value;
+    }
+
+    private static <T> T get(
+            Config c, String key, String expected, BiFunction<Config, String, T> getter) {
+        try {
+            return getter.apply(c, key);
+        } catch (ConfigException.WrongType e) {
+            throw new ConfigException.WrongType(
+                    c.getValue(key).origin(),
+                    SECTION + "." + key,
+                    expected,
+                    c.getValue(key).valueType().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static ConfigException bad(Config c, String key, String why) {
+        return new ConfigException.BadValue(c.getValue(key).origin(), SECTION + "." + key, why);
     }
 }

@@ -13,9 +13,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MultiDigitTest {
 
@@ -27,7 +33,7 @@ class MultiDigitTest {
      * Writes N 28x28 "digits": image i is the square of rows and columns 4..23 filled with 100 +
      * label, so that every canvas pixel follows from the two labels alone.
      */
-    static void writeIdx(Path dir, long seed) throws IOException {
+    static void writeIdx(Path dir) throws IOException {
         Files.createDirectories(dir);
         byte[] labels = new byte[N];
         byte[] images = new byte[N * 784];
@@ -61,7 +67,7 @@ class MultiDigitTest {
 
     @BeforeEach
     void data() throws IOException {
-        writeIdx(root.resolve("mnist"), 1);
+        writeIdx(root.resolve("mnist"));
     }
 
     private MultimodalDataset open(String extra, Split split) throws IOException {
@@ -166,27 +172,76 @@ class MultiDigitTest {
             c.copySample(0, i, z, 0);
             assertThat(y).containsExactly(x);
             assertThat(b.label(i, 1)).isEqualTo(a.label(i, 1));
-            anyDifferent |= !java.util.Arrays.equals(x, z);
+            anyDifferent |= !Arrays.equals(x, z);
         }
         assertThat(anyDifferent).isTrue();
     }
 
+    private Path onlyCacheFile(String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve("cache"))) {
+            List<Path> found =
+                    files.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+            assertThat(found).hasSize(1);
+            return found.get(0);
+        }
+    }
+
+    private static void assertSameData(MultimodalDataset a, MultimodalDataset b) {
+        assertThat(b.size()).isEqualTo(a.size());
+        float[] x = new float[1296];
+        float[] y = new float[1296];
+        for (int i = 0; i < a.size(); i++) {
+            a.copySample(0, i, x, 0);
+            b.copySample(0, i, y, 0);
+            assertThat(y).containsExactly(x);
+            assertThat(b.label(i, 0)).isEqualTo(a.label(i, 0));
+            assertThat(b.label(i, 1)).isEqualTo(a.label(i, 1));
+        }
+    }
+
     @Test
-    void aBuiltSplitIsCachedAndReadBack() throws IOException {
-        open("", Split.TRAIN);
-        Path cache;
-        try (var s = Files.list(root.resolve("cache"))) {
-            cache = s.filter(p -> p.getFileName().toString().startsWith("multi-mnist-train"))
-                    .findFirst().orElseThrow();
+    void aBuiltSplitIsCachedAndReusedWithoutRewriting() throws IOException {
+        MultimodalDataset built = open("", Split.TRAIN);
+        Path cache = onlyCacheFile("multi-mnist-train-");
+        assertThat(Files.size(cache)).isEqualTo(12 + 2L * N + 1296L * N + 8);
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(cache, old);
+        MultimodalDataset again = open("", Split.TRAIN);
+        assertThat(Files.getLastModifiedTime(cache)).isEqualTo(old);
+        assertSameData(built, again);
+        // another recipe is another file
+        open("seed = 9", Split.TRAIN);
+        try (Stream<Path> files = Files.list(root.resolve("cache"))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".bin")).count()).isEqualTo(2);
         }
-        // damage the cache: it must be rebuilt, giving the same data
-        MultimodalDataset first = open("", Split.TRAIN);
+    }
+
+    @Test
+    void aDamagedCacheIsRebuiltIntoTheSameData() throws IOException {
+        MultimodalDataset built = open("", Split.TEST);
+        Path cache = onlyCacheFile("multi-mnist-test-");
+        byte[] good = Files.readAllBytes(cache);
+        // one flipped pixel keeps the length; the checksum must catch it
+        byte[] flipped = good.clone();
+        flipped[12 + 2 * N + 500] ^= 0x40;
+        Files.write(cache, flipped);
+        assertSameData(built, open("", Split.TEST));
+        assertThat(Files.readAllBytes(cache)).isEqualTo(good);
+        // a truncated file too
         Files.write(cache, new byte[] {1, 2, 3});
-        MultimodalDataset rebuilt = open("", Split.TRAIN);
-        for (int i = 0; i < N; i++) {
-            assertThat(rebuilt.label(i, 1)).isEqualTo(first.label(i, 1));
+        assertSameData(built, open("", Split.TEST));
+        assertThat(Files.readAllBytes(cache)).isEqualTo(good);
+        try (Stream<Path> files = Files.list(root.resolve("cache"))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".tmp")).count()).isZero();
         }
-        assertThat(Files.size(cache)).isEqualTo(12 + 2L * N + 1296L * N);
+    }
+
+    @Test
+    void withoutACacheFolderTheSplitIsBuiltEachTime() throws IOException {
+        MultimodalDataset a =
+                new MultiMnistProvider()
+                        .open(ConfigFactory.empty(), Split.TEST, new DataContext(root, null));
+        assertSameData(open("", Split.TEST), a);
     }
 
     @Test
@@ -199,24 +254,95 @@ class MultiDigitTest {
         }
     }
 
-    @Test
-    void badValuesAreErrorsNamingTheKey() {
-        assertThatThrownBy(() -> open("noise-rate = 1.5", Split.TRAIN))
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "noise-rate = 1.5            | dataset.noise-rate",
+                "noise-rate = -0.1           | dataset.noise-rate",
+                "noise-from-column = 37      | dataset.noise-from-column",
+                "noise-from-column = -1      | dataset.noise-from-column",
+                "canvas = 0                  | dataset.canvas",
+                "canvas = 27                 | dataset.left-offset",
+                "right-offset = [10, 10]     | dataset.right-offset",
+                "left-offset = [-1, 0]       | dataset.left-offset",
+                "left-offset = [0, 0, 0]     | dataset.left-offset",
+                "train-limit = -1            | dataset.train-limit",
+                "test-limit = -5             | dataset.test-limit",
+                "dir = \"\"                   | dataset.dir",
+            })
+    void badValuesAreErrorsNamingTheKey(String setting, String key) {
+        assertThatThrownBy(() -> open(setting, Split.TRAIN))
                 .isInstanceOf(ConfigException.BadValue.class)
-                .hasMessageContaining("noise-rate");
-        assertThatThrownBy(() -> open("right-offset = [10, 10]", Split.TRAIN))
-                .isInstanceOf(ConfigException.BadValue.class)
-                .hasMessageContaining("does not fit");
-        assertThatThrownBy(() -> open("canvs = 40", Split.TRAIN))
-                .hasMessageContaining("canvs");
+                .hasMessageContaining(key);
     }
 
     @Test
-    void aGridOfSamplesIsWrittenAsPng() throws IOException {
-        MultimodalDataset d = open("", Split.TRAIN);
-        Path png = root.resolve("grid.png");
-        SampleGrid.write(d, 0, 16, 2, png);
-        var image = javax.imageio.ImageIO.read(png.toFile());
-        assertThat(image.getWidth()).isEqualTo(4 * (36 * 2 + 2));
+    void wrongTypesAndUnknownKeysAreErrorsNamingTheKey() {
+        assertThatThrownBy(() -> open("canvas = wide", Split.TRAIN))
+                .isInstanceOf(ConfigException.WrongType.class)
+                .hasMessageContaining("dataset.canvas");
+        assertThatThrownBy(() -> open("right-offset = 6", Split.TRAIN))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("right-offset");
+        assertThatThrownBy(() -> open("left-offset = [a, 0]", Split.TRAIN))
+                .isInstanceOf(ConfigException.WrongType.class)
+                .hasMessageContaining("dataset.left-offset");
+        assertThatThrownBy(() -> open("canvs = 40", Split.TRAIN)).hasMessageContaining("canvs");
+    }
+
+    @Test
+    void aSourceOfOneClassIsRejected() throws IOException {
+        Path dir = root.resolve("one-class");
+        Files.createDirectories(dir);
+        for (String prefix : new String[] {"train", "t10k"}) {
+            try (DataOutputStream out =
+                    new DataOutputStream(
+                            Files.newOutputStream(dir.resolve(prefix + "-images-idx3-ubyte")))) {
+                out.writeInt(0x803);
+                out.writeInt(3);
+                out.writeInt(28);
+                out.writeInt(28);
+                out.write(new byte[3 * 784]);
+            }
+            try (DataOutputStream out =
+                    new DataOutputStream(
+                            Files.newOutputStream(dir.resolve(prefix + "-labels-idx1-ubyte")))) {
+                out.writeInt(0x801);
+                out.writeInt(3);
+                out.write(new byte[] {4, 4, 4});
+            }
+        }
+        assertThatThrownBy(() -> open("dir = one-class", Split.TEST))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one class");
+    }
+
+    @Test
+    void theRecipeHoldsEveryParameter() throws IOException {
+        MultimodalDataset d = open("seed = 3, noise-rate = 0.25, test-limit = 7", Split.TEST);
+        assertThat(d.recipe())
+                .containsEntry("dataset", "multi-mnist")
+                .containsEntry("split", "test")
+                .containsEntry("size", 7)
+                .containsEntry("canvas", 36)
+                .containsEntry("left_offset", List.of(0, 0))
+                .containsEntry("right_offset", List.of(6, 6))
+                .containsEntry("noise_rate", 0.25)
+                .containsEntry("noise_from_column", 18)
+                .containsEntry("seed", 3L)
+                .containsKeys("scheme", "images", "images_sha256", "labels_sha256");
+    }
+
+    @Test
+    void multiFashionUsesTheFashionFolderAndClassNames() throws IOException {
+        writeIdx(root.resolve("fashion-mnist"));
+        MultimodalDataset d =
+                new MultiFashionProvider()
+                        .open(ConfigFactory.empty(), Split.TEST, new DataContext(root, null));
+        assertThat(d.size()).isEqualTo(N);
+        assertThat(d.classes()).hasSize(10).startsWith("T-shirt/top").endsWith("Ankle boot");
+        assertThat(d.tasks()).containsExactly("left", "right");
+        assertThat(d.recipe().get("images").toString()).contains("fashion-mnist");
     }
 }
