@@ -31,6 +31,10 @@ public final class LeNetEncoderProvider implements EncoderProvider {
         return "LeNet-style: 2 conv + max-pool layers, linear (MultiMNIST shared encoder)";
     }
 
+    /**
+     * Returns {@code mm.encoders.lenet} of the merged {@code reference.conf} files of this
+     * provider's class loader, so that it is found beside the other modules' files of that name.
+     */
     @Override
     public Config defaults() {
         return ConfigFactory.defaultReference(LeNetEncoderProvider.class.getClassLoader())
@@ -53,12 +57,21 @@ public final class LeNetEncoderProvider implements EncoderProvider {
                 .add(new MaxPool2d(2, 2, 0))
                 .add(new Relu())
                 .add(new Flatten())
-                .add(Linear.builder().setUnits(config.getInt("features")).build());
+                .add(Linear.builder().setUnits(features(config)).build());
     }
 
     @Override
     public long outputSize(Config config, Shape inputShape) {
-        return config.getInt("features");
+        return features(config);
+    }
+
+    private static int features(Config config) {
+        int features = config.getInt("features");
+        if (features < 1) {
+            throw new IllegalArgumentException(
+                    "encoder 'lenet': key 'features' holds " + features + "; it must be >= 1");
+        }
+        return features;
     }
 
     private static Conv2d conv(int filters) {
