@@ -39,7 +39,14 @@ public final class ResultTable {
             throw new IOException(file + ": no summary; the run did not finish");
         }
         JsonNode summary = JSON.readTree(file.toFile());
-        String key = summary.path("mode").asText() + " / " + summary.path("integrator").asText();
+        boolean multiTask = false;
+        for (var names = summary.path("test").fieldNames(); names.hasNext(); ) {
+            multiTask |= names.next().startsWith("task/");
+        }
+        String key =
+                multiTask
+                        ? summary.path("integrator").asText()
+                        : summary.path("mode").asText() + " / " + summary.path("integrator").asText();
         rows.computeIfAbsent(key, k -> new ArrayList<>()).add(summary);
         summary.path("test").fieldNames().forEachRemaining(heads::add);
         summary.path("conflict_share").fieldNames().forEachRemaining(groups::add);
@@ -52,11 +59,12 @@ public final class ResultTable {
      */
     public String markdown() {
         StringBuilder sb = new StringBuilder();
-        List<String> header = new ArrayList<>(List.of("mode / integrator", "runs", "epochs"));
+        boolean tasks = heads.stream().anyMatch(h -> h.startsWith("task/"));
+        List<String> header =
+                new ArrayList<>(List.of(tasks ? "integrator" : "mode / integrator", "runs", "epochs"));
         for (String h : heads) {
             header.add(h + " acc %");
         }
-        boolean tasks = heads.stream().anyMatch(h -> h.startsWith("task/"));
         if (tasks) {
             header.add("mean task acc %");
         }

@@ -64,6 +64,6 @@ class ResultTableTest {
         table.add(run);
         assertThat(table.markdown())
                 .contains("mean task acc %")
-                .contains("| unimodal-losses / pareto | 1 | 1 | 90.00 | 70.00 | 80.00 | 50.00 | 10.00 |");
+                .contains("| pareto | 1 | 1 | 90.00 | 70.00 | 80.00 | 50.00 | 10.00 |");
     }
 }
