@@ -32,7 +32,9 @@ final class SamplesCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "train", description = "train or test.")
     String split;
 
-    @Option(names = "--modality", description = "Modality name (default: the first image one).")
+    @Option(
+            names = "--modality",
+            description = "Modality name (default: the first of shape (1|3, H, W)).")
     String modality;
 
     @Option(names = "--count", defaultValue = "64", description = "How many samples.")
@@ -46,6 +48,11 @@ final class SamplesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (count < 1 || scale < 1) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--count and --scale must be >= 1, got " + count + " and " + scale);
+        }
         Experiments ex = main.experiments();
         Experiments.Data data = ex.openData(RunConfig.load(config, overrides));
         MultimodalDataset set = switch (split) {
