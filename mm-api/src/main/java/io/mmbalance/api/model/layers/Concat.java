@@ -37,7 +37,10 @@ public final class Concat extends ParameterFreeLayer {
 
     @Override
     protected NDList forwardInternal(
-            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
         return new NDList(NDArrays.concat(inputs, axis));
     }
 

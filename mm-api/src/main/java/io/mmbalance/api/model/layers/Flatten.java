@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Flattens every axis after the batch axis: {@code (N, d1, ..., dk)} to {@code (N, d1 * ... *
- * dk)} (ONNX {@code Flatten} with axis 1).
+ * Flattens every axis after the batch axis: {@code (N, d1, ..., dk)} to {@code (N, d1 * ... * dk)}
+ * (ONNX {@code Flatten} with axis 1).
  */
 public final class Flatten extends ParameterFreeLayer {
 
@@ -20,7 +20,10 @@ public final class Flatten extends ParameterFreeLayer {
 
     @Override
     protected NDList forwardInternal(
-            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         Shape shape = x.getShape();
         return new NDList(x.reshape(shape.get(0), shape.slice(1).size()));

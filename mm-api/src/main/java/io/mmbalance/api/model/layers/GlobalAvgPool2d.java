@@ -20,7 +20,10 @@ public final class GlobalAvgPool2d extends ParameterFreeLayer {
 
     @Override
     protected NDList forwardInternal(
-            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
         return new NDList(Pool.globalAvgPool2d(inputs.singletonOrThrow()));
     }
 

@@ -71,7 +71,10 @@ public final class MaxPool2d extends ParameterFreeLayer {
 
     @Override
     protected NDList forwardInternal(
-            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
         return new NDList(
                 Pool.maxPool2d(
                         inputs.singletonOrThrow(),

@@ -7,8 +7,8 @@ import java.io.DataInputStream;
 import java.io.IOException;
 
 /**
- * A block without parameters or children that computes a fixed function of its attributes and
- * knows its ONNX translation.
+ * A block without parameters or children that computes a fixed function of its attributes and knows
+ * its ONNX translation.
  *
  * <p>Its entry in a parameter file has the layout of DJL's {@code LambdaBlock} (version 2, then the
  * input shapes), so parameter files saved by models built with the lambda blocks these layers

@@ -17,7 +17,10 @@ public final class Tanh extends ParameterFreeLayer {
 
     @Override
     protected NDList forwardInternal(
-            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            ParameterStore store,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
         return new NDList(Activation.tanh(inputs.singletonOrThrow()));
     }
 
