@@ -21,10 +21,10 @@ import java.util.Map;
 
 /**
  * ONNX translations of the DJL blocks the framework's models are built from, in inference mode:
- * {@link SequentialBlock} (its children in order), {@link Linear} ({@code Gemm}, or {@code
- * MatMul} and {@code Add} over inputs of rank above 2), {@link Conv1d}, {@link Conv2d} and {@link
- * Conv3d} ({@code Conv}), {@link BatchNorm} ({@code BatchNormalization} with the running mean and
- * variance) and {@link Dropout} (the identity).
+ * {@link SequentialBlock} (its children in order), {@link Linear} ({@code Gemm} over an input known
+ * to be of rank 2, else {@code MatMul} and {@code Add}, which hold for any rank), {@link Conv1d},
+ * {@link Conv2d} and {@link Conv3d} ({@code Conv}), {@link BatchNorm} ({@code BatchNormalization}
+ * with the running mean and variance) and {@link Dropout} (the identity).
  */
 final class DjlLayers {
 
@@ -67,8 +67,8 @@ final class DjlLayers {
     private static List<String> linear(GraphBuilder graph, Block block, String x) {
         NDArray weight = parameter(graph, block, "weight");
         Parameter bias = block.getParameters().get("bias");
-        int rank = block.getInputShapes()[0].dimension();
-        if (rank == 2) {
+        Shape shape = graph.shapeOf(x);
+        if (shape != null && shape.dimension() == 2) {
             List<String> in = new ArrayList<>();
             in.add(x);
             in.add(graph.addInitializer("weight", weight));
@@ -111,7 +111,7 @@ final class DjlLayers {
     private static List<String> batchNorm(GraphBuilder graph, BatchNorm norm, String x) {
         int axis = (Integer) field(graph, norm, "axis");
         float epsilon = (Float) field(graph, norm, "epsilon");
-        Shape in = norm.getInputShapes()[0];
+        Shape in = graph.shapeOf(x) != null ? graph.shapeOf(x) : norm.getInputShapes()[0];
         if (axis != 1 && axis != 1 - in.dimension()) {
             throw new UnsupportedBlockException(
                     graph.path(),

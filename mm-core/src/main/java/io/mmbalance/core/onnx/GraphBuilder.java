@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ final class GraphBuilder implements OnnxGraph {
     private final List<ProtoMessage> inputs = new ArrayList<>();
     private final List<ProtoMessage> outputs = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
+    private final Map<String, Shape> shapes = new HashMap<>();
     private final Set<String> operators = new TreeSet<>();
     private final Deque<Scope> scopes = new ArrayDeque<>();
 
@@ -57,6 +59,7 @@ final class GraphBuilder implements OnnxGraph {
     String input(String name, Shape sample) {
         claim(name);
         inputs.add(valueInfo(name, sample));
+        shapes.put(name, new Shape(1).addAll(sample));
         return name;
     }
 
@@ -73,10 +76,24 @@ final class GraphBuilder implements OnnxGraph {
         if (!names.contains(name)) {
             throw new IllegalStateException("output name '" + name + "' was not reserved");
         }
-        nodes.add(node("Identity", List.of(value), List.of(name), uniqueName(name + "/Identity"),
-                Map.of()));
+        nodes.add(
+                node(
+                        "Identity",
+                        List.of(value),
+                        List.of(name),
+                        uniqueName(name + "/Identity"),
+                        Map.of()));
         operators.add("Identity");
         outputs.add(valueInfo(name, sample));
+    }
+
+    /**
+     * Returns the shape of a value for a batch of one, when known: the graph inputs and the outputs
+     * of child blocks whose inputs' shapes are known, from the blocks' own {@link
+     * Block#getOutputShapes}; values computed by nodes that blocks emit themselves are unknown.
+     */
+    Shape shapeOf(String value) {
+        return shapes.get(value);
     }
 
     /** Returns the operators emitted so far, sorted. */
@@ -182,16 +199,42 @@ final class GraphBuilder implements OnnxGraph {
     public List<String> exportChild(Block block, List<String> in) {
         scopes.push(new Scope(block, childName(block)));
         try {
+            List<String> out;
             if (block instanceof OnnxExportable exportable) {
-                return exportable.exportOnnx(this, in);
+                out = exportable.exportOnnx(this, in);
+            } else {
+                out = DjlLayers.export(this, block, in);
+                if (out == null) {
+                    throw unsupported(block);
+                }
             }
-            List<String> out = DjlLayers.export(this, block, in);
-            if (out == null) {
-                throw unsupported(block);
-            }
+            recordShapes(block, in, out);
             return out;
         } finally {
             scopes.pop();
+        }
+    }
+
+    private void recordShapes(Block block, List<String> in, List<String> out) {
+        Shape[] inShapes = new Shape[in.size()];
+        for (int i = 0; i < inShapes.length; i++) {
+            inShapes[i] = shapes.get(in.get(i));
+            if (inShapes[i] == null) {
+                return;
+            }
+        }
+        Shape[] outShapes;
+        try {
+            outShapes = block.getOutputShapes(inShapes);
+        } catch (RuntimeException e) {
+            // a block that cannot tell its output shapes leaves them unknown, which only
+            // costs the Gemm form of a following linear layer
+            return;
+        }
+        if (outShapes.length == out.size()) {
+            for (int i = 0; i < outShapes.length; i++) {
+                shapes.putIfAbsent(out.get(i), outShapes[i]);
+            }
         }
     }
 
@@ -222,11 +265,14 @@ final class GraphBuilder implements OnnxGraph {
         String why;
         if (block instanceof LambdaBlock lambda) {
             what += " '" + lambda.getName() + "'";
-            why = "its function is opaque to the exporter; build the model from the layers of"
-                    + " io.mmbalance.api.model.layers instead";
+            why =
+                    "its function is opaque to the exporter; build the model from the layers of"
+                            + " io.mmbalance.api.model.layers instead";
         } else {
-            why = "the exporter translates " + DjlLayers.KNOWN
-                    + " and blocks that implement io.mmbalance.api.export.OnnxExportable";
+            why =
+                    "the exporter translates "
+                            + DjlLayers.KNOWN
+                            + " and blocks that implement io.mmbalance.api.export.OnnxExportable";
         }
         return new UnsupportedBlockException(
                 path, "cannot export block " + path + " (" + what + "): " + why);

@@ -16,16 +16,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Translates a {@link MultimodalModel} into an ONNX model of its inference-mode forward pass:
- * batch normalisation with running statistics, no dropout.
+ * Translates a {@link MultimodalModel} into an ONNX model of its inference-mode forward pass: batch
+ * normalisation with running statistics, no dropout.
  *
  * <p>The graph has one float32 input per modality, named after the modality, of shape {@code
  * (batch, sample shape...)} with the symbolic batch dimension "batch"; and one float32 output per
  * objective, the objective's logits of shape {@code (batch, classes)}, named by {@link
- * OnnxModelInfo#outputName}. The model's {@code metadata_props} hold an {@link OnnxModelInfo}.
- * The file is written in protobuf wire format with protobuf-java, from the field numbers of the
- * public ONNX specification; opset {@value #OPSET} of the default domain, IR version {@value
- * #IR_VERSION}.
+ * OnnxModelInfo#outputName}. The model's {@code metadata_props} hold an {@link OnnxModelInfo}. The
+ * file is written in protobuf wire format with protobuf-java, from the field numbers of the public
+ * ONNX specification; opset {@value #OPSET} of the default domain, IR version {@value #IR_VERSION}.
  */
 public final class OnnxExporter {
 
@@ -67,8 +66,8 @@ public final class OnnxExporter {
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
             Files.write(tmp, t.bytes());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -89,8 +88,10 @@ public final class OnnxExporter {
         }
         List<String> features = new ArrayList<>();
         for (EncoderGroup e : model.encoders()) {
-            features.add(single(graph.exportChild(e.block(), List.of(inputs.get(e.modality()))),
-                    "encoder " + e.name()));
+            features.add(
+                    single(
+                            graph.exportChild(e.block(), List.of(inputs.get(e.modality()))),
+                            "encoder " + e.name()));
         }
         List<Objective> objectives = model.objectives();
         Shape logits = new Shape(model.classes().size());
@@ -100,8 +101,8 @@ public final class OnnxExporter {
             for (int i : objective.encoders()) {
                 in.add(features.get(i));
             }
-            String out = single(graph.exportChild(objective.head(), in),
-                    "head of " + objective.name());
+            String out =
+                    single(graph.exportChild(objective.head(), in), "head of " + objective.name());
             graph.output(info.outputs().get(o).name(), out, logits);
         }
         ProtoMessage m = new ProtoMessage();
@@ -109,17 +110,23 @@ public final class OnnxExporter {
         m.string(OnnxSchema.Model.PRODUCER_NAME, "mm");
         m.string(OnnxSchema.Model.PRODUCER_VERSION, info.frameworkVersion());
         m.int64(OnnxSchema.Model.MODEL_VERSION, 1);
-        m.string(OnnxSchema.Model.DOC_STRING,
+        m.string(
+                OnnxSchema.Model.DOC_STRING,
                 "Multimodal classifier: inputs " + info.inputNames() + ", logits per objective.");
-        m.message(OnnxSchema.Model.GRAPH,
+        m.message(
+                OnnxSchema.Model.GRAPH,
                 graph.encode("mm", "Inference-mode forward pass of a multimodal model."));
-        m.message(OnnxSchema.Model.OPSET_IMPORT, new ProtoMessage()
-                .string(OnnxSchema.OperatorSetId.DOMAIN, "")
-                .int64(OnnxSchema.OperatorSetId.VERSION, OPSET));
+        m.message(
+                OnnxSchema.Model.OPSET_IMPORT,
+                new ProtoMessage()
+                        .string(OnnxSchema.OperatorSetId.DOMAIN, "")
+                        .int64(OnnxSchema.OperatorSetId.VERSION, OPSET));
         for (Map.Entry<String, String> e : info.toMetadata().entrySet()) {
-            m.message(OnnxSchema.Model.METADATA_PROPS, new ProtoMessage()
-                    .string(OnnxSchema.StringStringEntry.KEY, e.getKey())
-                    .string(OnnxSchema.StringStringEntry.VALUE, e.getValue()));
+            m.message(
+                    OnnxSchema.Model.METADATA_PROPS,
+                    new ProtoMessage()
+                            .string(OnnxSchema.StringStringEntry.KEY, e.getKey())
+                            .string(OnnxSchema.StringStringEntry.VALUE, e.getValue()));
         }
         return new Translation(m.toByteArray(), new TreeSet<>(graph.operators()));
     }

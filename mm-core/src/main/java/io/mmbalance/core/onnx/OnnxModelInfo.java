@@ -40,18 +40,25 @@ public record OnnxModelInfo(
 
     /** Key of the modality list: JSON {@code [{"name": ..., "shape": [...]}, ...]}. */
     public static final String MODALITIES = "mm.modalities";
+
     /** Key of the output list: JSON {@code [{"name", "objective", "task", "primary"}, ...]}. */
     public static final String OUTPUTS = "mm.outputs";
+
     /** Key of the class labels: a JSON array of strings. */
     public static final String CLASSES = "mm.classes";
+
     /** Key of the task names: a JSON array of strings. */
     public static final String TASKS = "mm.tasks";
+
     /** Key of the name of the framework, "mm". */
     public static final String FRAMEWORK = "mm.framework";
+
     /** Key of the framework version. */
     public static final String FRAMEWORK_VERSION = "mm.framework-version";
+
     /** Key of the run's data recipe ({@code data.json}). */
     public static final String DATA_RECIPE = "mm.data-recipe";
+
     /** Key of the run's resolved configuration ({@code config.conf}). */
     public static final String RUN_CONFIG = "mm.run-config";
 
@@ -96,9 +103,8 @@ public record OnnxModelInfo(
     }
 
     /**
-     * Returns the name of the ONNX output of an objective: its name with every character other
-     * than a letter, digit, '_', '.' or '-' replaced by '_' ("unimodal/gray" gives
-     * "unimodal_gray").
+     * Returns the name of the ONNX output of an objective: its name with every character other than
+     * a letter, digit, '_', '.' or '-' replaced by '_' ("unimodal/gray" gives "unimodal_gray").
      *
      * @param objective the objective's name
      * @return the output's name

@@ -1,5 +1,6 @@
 package io.mmbalance.core.onnx;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -59,7 +60,7 @@ public final class OnnxRuntimeModel implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IOException("ONNX file not found: " + file.toAbsolutePath());
         }
-        Model model = Model.newInstance("mm-onnx", ENGINE);
+        Model model = Model.newInstance("mm-onnx", Device.cpu(), ENGINE);
         try {
             Map<String, String> options = new HashMap<>();
             if (threads > 0) {
@@ -134,7 +135,9 @@ public final class OnnxRuntimeModel implements AutoCloseable {
                 float[] values = byName.get(o.name());
                 if (values == null) {
                     throw new IllegalStateException(
-                            "ONNX Runtime returned no output '" + o.name() + "'; it returned "
+                            "ONNX Runtime returned no output '"
+                                    + o.name()
+                                    + "'; it returned "
                                     + byName.keySet());
                 }
                 result.put(o.name(), values);

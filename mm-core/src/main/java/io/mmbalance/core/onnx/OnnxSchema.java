@@ -1,8 +1,8 @@
 package io.mmbalance.core.onnx;
 
 /**
- * The field numbers and enumeration values of the ONNX messages this package writes, as the
- * public ONNX specification ({@code onnx.proto}) defines them.
+ * The field numbers and enumeration values of the ONNX messages this package writes, as the public
+ * ONNX specification ({@code onnx.proto}) defines them.
  */
 final class OnnxSchema {
 

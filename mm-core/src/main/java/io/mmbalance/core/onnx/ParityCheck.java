@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the same samples through the framework's model (its engine, inference mode) and through
- * ONNX Runtime, and measures how far each output's logits differ.
+ * Runs the same samples through the framework's model (its engine, inference mode) and through ONNX
+ * Runtime, and measures how far each output's logits differ.
  */
 public final class ParityCheck {
 
@@ -88,7 +88,8 @@ public final class ParityCheck {
                         worst[o] = Double.isNaN(d) ? Double.NaN : Math.max(worst[o], d);
                     }
                     for (int s = 0; s < n; s++) {
-                        if (argMax(got, s * classes, classes) == argMax(want, s * classes, classes)) {
+                        if (argMax(got, s * classes, classes)
+                                == argMax(want, s * classes, classes)) {
                             same[o]++;
                         }
                     }

@@ -12,7 +12,10 @@ import java.util.Map;
  * @param sameClass the number of samples whose predicted class agreed, by output name
  */
 public record ParityReport(
-        int samples, int batchSize, Map<String, Double> maxAbsDiff, Map<String, Integer> sameClass) {
+        int samples,
+        int batchSize,
+        Map<String, Double> maxAbsDiff,
+        Map<String, Integer> sameClass) {
 
     /** The largest absolute logit difference an export accepts. */
     public static final double TOLERANCE = 1e-4;

@@ -76,7 +76,9 @@ public final class TrainedRun {
         for (String name : List.of(RunFolder.CONFIG, DATA, RunFolder.PARAMETERS)) {
             if (!Files.isRegularFile(dir.resolve(name))) {
                 throw new NoSuchFileException(
-                        dir.resolve(name).toString(), null, "not a finished run folder: no " + name);
+                        dir.resolve(name).toString(),
+                        null,
+                        "not a finished run folder: no " + name);
             }
         }
         Path configFile = dir.resolve(RunFolder.CONFIG);
@@ -218,8 +220,7 @@ public final class TrainedRun {
             }
         }
         if (out.isEmpty()) {
-            throw new IOException(
-                    dir.resolve(DATA) + ": cannot read the modalities from " + node);
+            throw new IOException(dir.resolve(DATA) + ": cannot read the modalities from " + node);
         }
         return List.copyOf(out);
     }

@@ -20,8 +20,8 @@ public final class UnsupportedBlockException extends UnsupportedOperationExcepti
     }
 
     /**
-     * Returns the path of the block inside the model: the child names from the model down,
-     * joined by "/".
+     * Returns the path of the block inside the model: the child names from the model down, joined
+     * by "/".
      *
      * @return the path
      */

@@ -47,7 +47,10 @@ class LayerCompatibilityTest {
     }
 
     private static Conv2d conv(int filters, int kernel) {
-        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel)).build();
+        return Conv2d.builder()
+                .setFilters(filters)
+                .setKernelShape(new Shape(kernel, kernel))
+                .build();
     }
 
     @Test

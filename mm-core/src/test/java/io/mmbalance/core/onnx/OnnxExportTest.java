@@ -336,16 +336,26 @@ class OnnxExportTest {
         assertThat(opset.longs(2)).containsExactly(17L);
         WireReader graph = new WireReader(m.messages(7).get(0));
         List<String> ops =
-                graph.messages(1).stream().flatMap(n -> new WireReader(n).strings(4).stream())
-                        .distinct().sorted().toList();
+                graph.messages(1).stream()
+                        .flatMap(n -> new WireReader(n).strings(4).stream())
+                        .distinct()
+                        .sorted()
+                        .toList();
         assertThat(ops)
                 .containsExactly(
-                        "BatchNormalization", "Concat", "Conv", "Flatten", "Gemm",
-                        "GlobalAveragePool", "Identity", "MaxPool", "Relu");
+                        "BatchNormalization",
+                        "Concat",
+                        "Conv",
+                        "Flatten",
+                        "Gemm",
+                        "GlobalAveragePool",
+                        "Identity",
+                        "MaxPool",
+                        "Relu");
         WireReader input = new WireReader(graph.messages(11).get(0));
         assertThat(input.strings(1)).containsExactly("gray");
-        WireReader tensorType = new WireReader(new WireReader(input.messages(2).get(0))
-                .messages(1).get(0));
+        WireReader tensorType =
+                new WireReader(new WireReader(input.messages(2).get(0)).messages(1).get(0));
         assertThat(tensorType.longs(1)).containsExactly(1L);
         List<byte[]> dims = new WireReader(tensorType.messages(2).get(0)).messages(1);
         assertThat(new WireReader(dims.get(0)).strings(2)).containsExactly("batch");

@@ -43,11 +43,7 @@ final class TestModels {
         Engine.getInstance().setRandomSeed((int) seed);
         MultimodalModel model =
                 factory.create(
-                        ConfigFactory.parseString(modelSection),
-                        modalities,
-                        CLASSES,
-                        tasks,
-                        true);
+                        ConfigFactory.parseString(modelSection), modalities, CLASSES, tasks, true);
         model.initialize(manager);
         perturbBatchNorms(model, seed);
         RandomInputs data = new RandomInputs(modalities, CLASSES, 16, seed);
