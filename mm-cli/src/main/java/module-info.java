@@ -2,6 +2,7 @@
 module io.mmbalance.cli {
     requires io.mmbalance.core;
     requires io.mmbalance.multitask;
+    requires io.mmbalance.datasets;
     requires info.picocli;
     requires me.tongfei.progressbar;
     requires org.slf4j;

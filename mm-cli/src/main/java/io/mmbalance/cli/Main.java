@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
             CompareCommand.class,
             ReportCommand.class,
             SamplesCommand.class,
+            ExportCommand.class,
+            PredictCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {
