@@ -19,7 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Parity of a real CG-MNIST model with its export on the whole test split (needs MM_DATA). */
+/**
+ * Parity of a real CG-MNIST model with its export (needs MM_DATA). Batch 256 always covers the
+ * whole test split; batches 1 and 7 cover its first 2,000 samples, or the whole split when
+ * MM_FULL_PARITY is set (about 18 minutes on a busy 2-core machine, too long for every build;
+ * the full-split figures are in docs/results/onnx-parity.md).
+ */
 @EnabledIfEnvironmentVariable(named = "MM_DATA", matches = ".+")
 class CgMnistOnnxParityTest {
 
@@ -60,13 +65,15 @@ class CgMnistOnnxParityTest {
                                     experiments.plugins().encoders(),
                                     experiments.plugins().fusions()),
                             manager);
+            boolean full = System.getenv("MM_FULL_PARITY") != null;
             for (int batch : new int[] {1, 7, 256}) {
+                int count = batch == 256 || full ? test.size() : 2_000;
                 ParityReport report =
-                        ParityCheck.compare(model, onnx, test, test.size(), batch, manager);
+                        ParityCheck.compare(model, onnx, test, count, batch, manager);
 
                 System.out.print("CG-MNIST test split, " + report.describe());
                 assertThat(report.worst()).as(report.describe()).isLessThanOrEqualTo(1e-4);
-                assertThat(report.sameClass().values()).allMatch(n -> n == test.size());
+                assertThat(report.sameClass().values()).allMatch(n -> n == count);
             }
         }
     }
