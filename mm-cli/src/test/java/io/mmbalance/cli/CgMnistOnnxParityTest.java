@@ -19,12 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Parity of a real CG-MNIST model with its export (needs MM_DATA). Batch 256 always covers the
- * whole test split; batches 1 and 7 cover its first 2,000 samples, or the whole split when
- * MM_FULL_PARITY is set (about 18 minutes on a busy 2-core machine, too long for every build;
- * the full-split figures are in docs/results/onnx-parity.md).
- */
+/** Parity of a real CG-MNIST model with its export on the whole test split (needs MM_DATA). */
 @EnabledIfEnvironmentVariable(named = "MM_DATA", matches = ".+")
 class CgMnistOnnxParityTest {
 
@@ -65,9 +60,8 @@ class CgMnistOnnxParityTest {
                                     experiments.plugins().encoders(),
                                     experiments.plugins().fusions()),
                             manager);
-            boolean full = System.getenv("MM_FULL_PARITY") != null;
             for (int batch : new int[] {1, 7, 256}) {
-                int count = batch == 256 || full ? test.size() : 2_000;
+                int count = test.size();
                 ParityReport report =
                         ParityCheck.compare(model, onnx, test, count, batch, manager);
 
