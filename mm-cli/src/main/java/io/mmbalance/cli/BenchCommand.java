@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
  * interleaving rounds so that machine drift affects all alike, and prints ratios to the first.
  */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "bench",
         description = "Time training steps per integrator on one model; ratios to the first.")
 final class BenchCommand implements Callable<Integer> {

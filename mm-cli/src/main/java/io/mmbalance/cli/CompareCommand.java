@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
  * tabulates run folders that already exist.
  */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "compare",
         description = {
             "Train a config with several integrators x seeds and print a mean ± std table,",

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
  * framework's logits on real test samples within {@link ParityReport#TOLERANCE}.
  */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "export",
         description = {
             "Export a run's model to ONNX, checked against the trained model in ONNX Runtime.",

@@ -11,7 +11,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Lists every plugin found through ServiceLoader, by kind and name. */
-@Command(name = "plugins", description = "List installed encoders, fusions, datasets, integrators.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "plugins", description = "List installed encoders, fusions, datasets, integrators.")
 final class PluginsCommand implements Callable<Integer> {
 
     @ParentCommand Main main;

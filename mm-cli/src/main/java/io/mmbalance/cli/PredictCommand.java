@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** Runs an exported model in ONNX Runtime on input files and prints each sample's classes. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "predict",
         description = {
             "Predict with an exported ONNX model in ONNX Runtime.",
@@ -86,6 +87,10 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        }
+        if (limit < 0) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--limit must be >= 0 (0 = all), not " + limit);
         }
         try (OnnxRuntimeModel onnx = OnnxRuntimeModel.load(model, threads)) {
             OnnxModelInfo info = onnx.info();

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** Draws a run's metrics: accuracy curves, losses, per-encoder cosines, norms and scales. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "report",
         description = "Draw PNG charts of a run: accuracy, loss, conflict share, cosines, norms.")
 final class ReportCommand implements Callable<Integer> {

@@ -16,7 +16,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Saves a grid of a configured dataset's samples as a PNG. */
-@Command(name = "samples", description = "Save a PNG grid of a dataset's first samples.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "samples", description = "Save a PNG grid of a dataset's first samples.")
 final class SamplesCommand implements Callable<Integer> {
 
     @ParentCommand Main main;

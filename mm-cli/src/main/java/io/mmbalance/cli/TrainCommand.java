@@ -12,7 +12,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Trains a configured pipeline into a new run folder. */
-@Command(name = "train", description = "Train a configured pipeline; writes a run folder.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "train", description = "Train a configured pipeline; writes a run folder.")
 final class TrainCommand implements Callable<Integer> {
 
     @ParentCommand Main main;

@@ -71,4 +71,22 @@ class TrainCommandTest {
         double acc = summary.path("test").path("multimodal").path("accuracy").asDouble();
         assertThat(acc).isGreaterThan(0.8);
     }
+
+    @Test
+    void everySubcommandShowsItsHelpWithoutItsRequiredOptions() {
+        for (String cmd : new String[] {"train", "bench", "compare", "report", "samples",
+                "export", "predict", "plugins"}) {
+            CliTestSupport.Result r = CliTestSupport.run(cmd, "--help");
+            assertThat(r.exit()).as(cmd + ": " + r.err()).isZero();
+            assertThat(r.out()).as(cmd).contains("Usage: mm " + cmd);
+        }
+    }
+
+    @Test
+    void aNegativePredictionLimitIsAUsageError() {
+        CliTestSupport.Result r =
+                CliTestSupport.run("predict", "-m", "/no/model.onnx", "--input", "x=y", "--limit", "-3");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--limit must be >= 0");
+    }
 }

@@ -6,6 +6,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import io.mmbalance.api.ProviderRegistry;
 import io.mmbalance.api.config.ConfigSections;
 import io.mmbalance.api.data.ModalitySpec;
@@ -57,6 +58,17 @@ public final class ModelFactory {
             List<String> classes,
             List<String> tasks,
             boolean unimodalLossesReachEncoders) {
+        List<String> names = modalities.stream().map(ModalitySpec::name).toList();
+        Config overrides =
+                model.hasPath("encoders") ? model.getConfig("encoders") : ConfigFactory.empty();
+        for (String key : overrides.root().keySet()) {
+            if (!names.contains(key)) {
+                throw new ConfigException.BadPath(
+                        overrides.getValue(quoted(key)).origin(),
+                        "model.encoders." + key,
+                        "no modality '" + key + "' in this dataset; its modalities are " + names);
+            }
+        }
         List<EncoderGroup> groups = new ArrayList<>();
         List<Objective> objectives = new ArrayList<>();
         if (tasks.size() > 1) {

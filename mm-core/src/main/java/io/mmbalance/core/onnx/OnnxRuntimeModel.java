@@ -67,7 +67,14 @@ public final class OnnxRuntimeModel implements AutoCloseable {
                 options.put("intraOpNumThreads", Integer.toString(threads));
                 options.put("interOpNumThreads", "1");
             }
-            model.load(file, null, options);
+            try {
+                model.load(file, null, options);
+            } catch (MalformedModelException | ai.djl.engine.EngineException e) {
+                throw new MalformedModelException(
+                        file + ": ONNX Runtime cannot load it (" + e.getMessage()
+                                + "); is it a model written by mm export?",
+                        e);
+            }
             OnnxModelInfo info = OnnxModelInfo.fromMetadata(model.getBlock().getCustomMetadata());
             List<String> names = new ArrayList<>(model.getBlock().describeInput().keys());
             if (!new TreeSet<>(names).equals(new TreeSet<>(info.inputNames()))) {

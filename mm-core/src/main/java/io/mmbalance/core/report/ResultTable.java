@@ -114,7 +114,9 @@ public final class ResultTable {
                 n++;
             }
         }
-        return JSON.getNodeFactory().numberNode(n == 0 ? 0 : sum / n);
+        return n == 0
+                ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : JSON.getNodeFactory().numberNode(sum / n);
     }
 
     private static String stat(

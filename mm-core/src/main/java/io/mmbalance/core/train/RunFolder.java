@@ -58,13 +58,23 @@ public final class RunFolder implements Closeable {
      */
     public static RunFolder create(Path parent, String name) throws IOException {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Files.createDirectories(parent);
         Path dir = parent.resolve(name + "-" + stamp);
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = parent.resolve(name + "-" + stamp + "-" + i);
+        try {
+            Files.createDirectories(parent);
+            for (int i = 2; Files.exists(dir); i++) {
+                dir = parent.resolve(name + "-" + stamp + "-" + i);
+            }
+            Files.createDirectories(dir);
+            return new RunFolder(dir);
+        } catch (IOException e) {
+            throw new IOException(
+                    "cannot create the run folder "
+                            + dir.toAbsolutePath()
+                            + " ("
+                            + e
+                            + "); set run.dir to a writable folder",
+                    e);
         }
-        Files.createDirectories(dir);
-        return new RunFolder(dir);
     }
 
     /**

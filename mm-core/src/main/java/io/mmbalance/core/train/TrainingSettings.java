@@ -50,7 +50,6 @@ public record TrainingSettings(
         String mode = c.getString("mode");
         if (!mode.equals("unimodal-losses") && !mode.equals("one-joint-loss")) {
             throw new ConfigException.BadValue(
-                    c.origin(),
                     "training.mode",
                     "'" + mode + "' is not a mode; use unimodal-losses or one-joint-loss");
         }
@@ -82,8 +81,11 @@ public record TrainingSettings(
         if (s.weightDecay < 0) {
             throw bad(c, "weight-decay", s.weightDecay + " must be >= 0");
         }
-        if (s.diagnosticsEvery < 0 || s.maxStepsPerEpoch < 0) {
-            throw bad(c, "diagnostics-every/max-steps-per-epoch", "must be >= 0");
+        if (s.diagnosticsEvery < 0) {
+            throw bad(c, "diagnostics-every", s.diagnosticsEvery + " must be >= 0");
+        }
+        if (s.maxStepsPerEpoch < 0) {
+            throw bad(c, "max-steps-per-epoch", s.maxStepsPerEpoch + " must be >= 0");
         }
         return s;
     }
@@ -111,6 +113,6 @@ public record TrainingSettings(
     }
 
     private static ConfigException bad(Config c, String key, String why) {
-        return new ConfigException.BadValue(c.origin(), "training." + key, why);
+        return new ConfigException.BadValue("training." + key, why);
     }
 }

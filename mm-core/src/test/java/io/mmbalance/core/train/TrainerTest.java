@@ -147,4 +147,46 @@ class TrainerTest {
     void registryKnowsTheShippedIntegrators() {
         assertThat(ProviderRegistry.integrators().byName()).containsKeys("uniform", "mmpareto");
     }
+
+    @Test
+    void anEncoderOverrideForAnUnknownModalityIsAnErrorListingTheModalities() {
+        RunConfig rc =
+                RunConfig.of(
+                        ConfigFactory.parseString(
+                                """
+                                dataset { name = synthetic }
+                                model { encoder { name = mlp }, encoders { eazy { name = mlp } } }
+                                """),
+                        "test");
+        Plugins plugins = Plugins.load(null);
+        Experiments ex =
+                new Experiments(plugins, new ModelFactory(plugins.encoders(), plugins.fusions()));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> ex.model(rc, new Synthetic(10, 1), manager))
+                    .hasMessageContaining("model.encoders.eazy")
+                    .hasMessageContaining("[easy, noisy]");
+        }
+    }
+
+    @Test
+    void anUnwritableRunFolderIsNamedWithWhatToDo() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> RunFolder.create(java.nio.file.Path.of("/proc/no-such-dir"), "x"))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("cannot create the run folder /proc/no-such-dir/x-")
+                .hasMessageContaining("run.dir");
+    }
+
+    @Test
+    void rangeErrorsNameTheKeyAndValueFirst() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () ->
+                                TrainingSettings.from(
+                                        ConfigFactory.parseString("batch-size = -4")
+                                                .withFallback(
+                                                        ConfigFactory.defaultReference()
+                                                                .getConfig("mm.training"))))
+                .hasMessageStartingWith("Invalid value at 'training.batch-size': -4 must be > 0");
+    }
 }
